@@ -1,0 +1,149 @@
+"""The normalised correspondence every reader produces and every rule reads.
+
+All values are immutable: a reader builds a ``Correspondence`` once and nothing
+downstream changes it. Addresses are lower-cased addr-specs so that rules compare
+them directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Relation(str, Enum):
+    """How a nested piece of correspondence sits inside the one that carries it."""
+
+    FORWARDED = "forwarded"
+    QUOTED = "quoted"
+    ATTACHED = "attached"
+
+
+@dataclass(frozen=True)
+class Party:
+    """A person or mailbox named in correspondence: an address and a display name."""
+
+    address: str = ""
+    name: str = ""
+
+    def __str__(self) -> str:
+        if self.name and self.address:
+            return f"{self.name} <{self.address}>"
+        return self.address or self.name
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """What the transport knows beyond the headers.
+
+    ``recipients`` are SMTP ``RCPT TO`` addresses (known at a gateway); ``delivered_to``
+    are ``Delivered-To``/``X-Original-To`` addresses of a delivered copy.
+    """
+
+    sender: str = ""
+    recipients: tuple[str, ...] = ()
+    delivered_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Signature:
+    """The sign-off of a piece of text: the valediction and the lines under it.
+
+    ``per_pro`` is set when the block is signed "pp" for someone else, in which case
+    the person named under it is still the one the text goes out over.
+    """
+
+    valediction: str = ""
+    lines: tuple[str, ...] = ()
+    per_pro: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line for line in (self.valediction, *self.lines) if line)
+
+
+@dataclass(frozen=True)
+class Nested:
+    """Correspondence carried inside another: forwarded, quoted or attached."""
+
+    relation: Relation
+    correspondence: "Correspondence"
+
+
+@dataclass(frozen=True)
+class Correspondence:
+    """One email or letter, normalised.
+
+    ``own_text`` is what the author wrote here, without the quoted replies and forwarded
+    messages (those are in ``nested``); it still holds the sign-off, which is also parsed
+    into ``signature``. ``marks`` are texts that stand apart from the body where a
+    protective marking is usually put: a letter's page headers and footers. ``headers``
+    keeps every header as decoded (name, value) pairs, in order. ``defects`` records what
+    the reader found wrong but could work around.
+    """
+
+    kind: str = "email"
+    source: str = ""
+    sender: Party | None = None
+    to: tuple[Party, ...] = ()
+    cc: tuple[Party, ...] = ()
+    bcc: tuple[Party, ...] = ()
+    envelope: Envelope = field(default_factory=Envelope)
+    subject: str = ""
+    date: str = ""
+    message_id: str = ""
+    headers: tuple[tuple[str, str], ...] = ()
+    own_text: str = ""
+    signature: Signature | None = None
+    marks: tuple[str, ...] = ()
+    nested: tuple[Nested, ...] = ()
+    defects: tuple[str, ...] = ()
+    name: str = ""
+
+    @property
+    def visible_recipients(self) -> tuple[Party, ...]:
+        return self.to + self.cc
+
+    @property
+    def all_recipients(self) -> tuple[Party, ...]:
+        return self.to + self.cc + self.bcc
+
+    def header(self, name: str) -> str:
+        """The first value of a header, matched case-insensitively, or ''."""
+        wanted = name.lower()
+        return next((value for key, value in self.headers if key.lower() == wanted), "")
+
+    def walk(self, relation: Relation | None = None, depth: int = 0):
+        """Yield (relation, depth, correspondence) for this and everything nested in it."""
+        yield relation, depth, self
+        for inner in self.nested:
+            yield from inner.correspondence.walk(inner.relation, depth + 1)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Words or a header that made a rule fire, and where they stand."""
+
+    text: str
+    where: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One breach of one rule in one document. Immutable, as flake8's results are."""
+
+    rule: str
+    severity: str
+    clause: str
+    message: str
+    parties: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    remedy: str
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A document that could not be read: where it is and a one-line reason."""
+
+    source: str
+    error: str

@@ -1,0 +1,65 @@
+"""What an audit found, in a shape every output format reads (and none of them parses mail)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import __version__
+from .model import Correspondence, Finding, Unreadable
+from .policy import Policy
+
+SCHEMA = "correspondence-guard/report/v1"
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    source: str
+    kind: str
+    message_id: str
+    subject: str
+    sender: str
+    date: str
+    findings: tuple[Finding, ...]
+    defects: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, doc: Correspondence, findings: tuple[Finding, ...]) -> "DocumentResult":
+        return cls(
+            source=doc.source,
+            kind=doc.kind,
+            message_id=doc.message_id,
+            subject=doc.subject,
+            sender=str(doc.sender) if doc.sender else "",
+            date=doc.date,
+            findings=findings,
+            defects=doc.defects,
+        )
+
+
+@dataclass
+class AuditReport:
+    policy_source: str
+    council: str
+    documents: list[DocumentResult] = field(default_factory=list)
+    errors: list[Unreadable] = field(default_factory=list)
+    partial: bool = False
+    tool_version: str = __version__
+
+    @classmethod
+    def for_policy(cls, policy: Policy) -> "AuditReport":
+        return cls(policy_source=policy.source, council=policy.register.council)
+
+    @property
+    def findings(self) -> list[tuple[DocumentResult, Finding]]:
+        return [(doc, f) for doc in self.documents for f in doc.findings]
+
+    def by_rule(self) -> dict[str, int]:
+        return dict(Counter(f.rule for _, f in self.findings))
+
+    def by_severity(self) -> dict[str, int]:
+        return dict(Counter(f.severity for _, f in self.findings))
+
+    def worst(self) -> str | None:
+        severities = {f.severity for _, f in self.findings}
+        return "error" if "error" in severities else ("warning" if severities else None)
