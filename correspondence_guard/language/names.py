@@ -1,0 +1,108 @@
+"""Recognising councillors in prose: by full name, surname, initial, first name or title.
+
+The protocol's copy note ("cc Councillor x") and a letter's sign-off name councillors
+the way people write them: "Cllr T. Bramley", "Councillor Smith", "cc Vice-Chair". A bare
+surname or title covers every councillor who has it; a first name or initial narrows it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..policy import Councillor, Register
+from .text import fold
+
+_HONORIFICS = {"cllr", "cllrs", "councillor", "councillors", "cllr.", "mr", "mrs", "ms", "miss", "dr", "county", "the"}
+
+
+@dataclass(frozen=True)
+class NameForms:
+    councillor: Councillor
+    full: str
+    first: str
+    surname: str
+    titles: tuple[str, ...]
+    short_titles: tuple[str, ...]
+
+
+def _short_title(title: str) -> str:
+    return re.split(r"\s+(?:of|for)\s+", title, maxsplit=1)[0].strip()
+
+
+@lru_cache(maxsize=64)
+def name_forms(register: Register) -> tuple[NameForms, ...]:
+    forms = []
+    for councillor in register.councillors:
+        parts = fold(councillor.name).replace(".", " ").split()
+        parts = [p for p in parts if p not in _HONORIFICS] or parts
+        titles = tuple(fold(t) for t in councillor.titles if t.strip())
+        shorts = tuple(s for s in (_short_title(t) for t in titles) if s and s not in titles)
+        forms.append(
+            NameForms(
+                councillor=councillor,
+                full=" ".join(parts),
+                first=parts[0] if len(parts) > 1 else "",
+                surname=parts[-1] if parts else "",
+                titles=titles,
+                short_titles=shorts,
+            )
+        )
+    return tuple(forms)
+
+
+def _spaced(phrase: str) -> str:
+    return r"\s+".join(re.escape(p) for p in phrase.split())
+
+
+def _mentions_surname(form: NameForms, span: str, original: str) -> bool:
+    for match in re.finditer(rf"(?<![\w-]){re.escape(form.surname)}(?![\w-])", span):
+        before = span[: match.start()].rstrip()
+        given = re.search(r"([a-z]+)\.?$", before)
+        if not given or given.group(1) in _HONORIFICS or _is_function_word(given.group(1), original, match.start()):
+            return True
+        word = given.group(1)
+        if len(word) == 1:
+            if form.first.startswith(word):
+                return True
+            continue
+        if word == form.first or (form.first and form.first.startswith(word) and len(word) >= 3):
+            return True
+    return False
+
+
+def _is_function_word(word: str, original: str, at: int) -> bool:
+    """A lower-case word before a surname ('copy to Smith') is not a first name."""
+    found = re.search(rf"({re.escape(word)})\.?\s*$", fold(original[:at]))
+    if not found:
+        return True
+    token = original[found.start(1) : found.end(1)]
+    return token[:1].islower() or word in {"cc", "bcc", "to", "and", "copy", "copied", "in"}
+
+
+def _mentions_title(form: NameForms, span: str) -> bool:
+    if any(re.search(rf"(?<![\w-]){_spaced(t)}(?![\w-])", span) for t in form.titles):
+        return True
+    return any(re.search(rf"(?<![\w-]){_spaced(s)}(?![\w-])(?!\s+(?:of|for)\s)", span) for s in form.short_titles)
+
+
+def councillors_named(text: str, register: Register, titles: bool = True) -> tuple[Councillor, ...]:
+    """Every councillor the text names, in register order."""
+    span = fold(text)
+    named = []
+    for form in name_forms(register):
+        if not form.surname:
+            continue
+        if (
+            re.search(rf"(?<![\w-]){_spaced(form.full)}(?![\w-])", span)
+            or _mentions_surname(form, span, text)
+            or (titles and _mentions_title(form, span))
+        ):
+            named.append(form.councillor)
+    return tuple(named)
+
+
+def first_name_of(councillor: Councillor) -> str:
+    parts = [p for p in fold(councillor.name).split() if p not in _HONORIFICS]
+    return parts[0] if len(parts) > 1 else ""

@@ -1,0 +1,115 @@
+"""Rule ``confidential-regulatory-disclosure``: confidential officer advice to councillors reaches a third party."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..language.markings import markings
+from ..language.names import councillors_named
+from ..language.signatory import body_without_signature
+from ..language.subjects import subject_of
+from ..language.text import fold
+from ..model import Correspondence, Evidence, Relation
+from ..policy import Policy, Register
+from . import Breach, rule
+from .parties import address_of, everyone
+
+_OFFICER_TITLE = re.compile(
+    r"\b(officer|manager|director|head of|chief executive|clerk|solicitor|team leader|surveyor|planner|lawyer)\b", re.I
+)
+_GREETING_TO_MEMBERS = ("dear councillor", "dear cllr", "dear members", "dear member", "members of the", "dear chair")
+
+
+@rule(
+    "confidential-regulatory-disclosure",
+    severity="error",
+    clause="BTC008 7.3",
+    remedy=(
+        "Do not send or copy an officer's confidential correspondence on a regulatory matter to a "
+        "complainant or other third party. Remove the third party and the confidential material; ask the "
+        "officer what can be shared and let the Council reply to the complainant."
+    ),
+)
+def confidential_regulatory_disclosure(doc: Correspondence, policy: Policy) -> Iterator[Breach]:
+    """Officers' confidential correspondence to councillors on regulatory matters stays with them.
+
+    Fires when a message goes to a third party (To, Cc, Bcc or an envelope recipient) and it is,
+    or forwards, quotes or attaches, correspondence from an officer to councillors that is marked
+    confidential (CONFIDENTIAL, Private and Confidential, OFFICIAL-SENSITIVE, Not for circulation,
+    a Sensitivity or classification-label header, a page header or footer) and concerns planning,
+    enforcement, licensing or environmental health. Not flagged: circulation among councillors and
+    officers only; unmarked correspondence; confidential mail on staffing or budgets; an officer's
+    own correspondence with an applicant or complainant.
+    """
+    register = policy.register
+    outsiders = [r for r in everyone(doc, register) if register.is_third_party(r.address)]
+    if not outsiders:
+        return
+    for relation, piece, implied in _pieces(doc):
+        if not _officer_to_councillors(piece, register, implied):
+            continue
+        marked = markings(piece, policy)
+        if not marked:
+            continue
+        matter = subject_of(f"{piece.subject}\n{piece.own_text}", policy)
+        if not matter.regulatory:
+            continue
+        where = "this message" if relation is None else f"the {relation.value} correspondence"
+        yield Breach(
+            message=(
+                f"{where.capitalize()} is an officer's confidential correspondence to councillors on a "
+                f"regulatory matter ({', '.join(matter.topics)}), and it goes to "
+                f"{', '.join(r.address for r in outsiders)}."
+            ),
+            parties=tuple(r.address for r in outsiders),
+            evidence=(
+                *(Evidence(m.text, f"{m.where} of {where}") for m in marked[:2]),
+                Evidence(", ".join(matter.terms[:6]), f"regulatory terms in {where}"),
+                *(Evidence(r.label, r.where) for r in outsiders),
+            ),
+        )
+        return
+
+
+def _pieces(doc: Correspondence, implied: str = ""):
+    """Each piece with its relation and, for a quoted reply, the carrier's sender as its reader.
+
+    A quoted message in a reply was, unless its header says otherwise, sent to the person now
+    replying; the attribution line ("On 3 May, Jo Bloggs wrote:") names only its sender.
+    """
+    yield None, doc, implied
+    for inner in doc.nested:
+        reader = doc.sender.address if inner.relation is Relation.QUOTED and doc.sender else ""
+        for relation, piece, implied_reader in _pieces(inner.correspondence, reader):
+            yield relation or inner.relation, piece, implied_reader
+
+
+def _officer_to_councillors(piece: Correspondence, register: Register, implied: str = "") -> bool:
+    """Whether a piece is correspondence from an officer to one or more councillors."""
+    sender = address_of(piece.sender, register)
+    if sender and not register.is_officer(sender):
+        return False
+    if not sender and not _signed_by_officer(piece, register):
+        return False
+    recipients = [a for a in (address_of(p, register) for p in piece.to + piece.cc + piece.bcc) if a]
+    if recipients:
+        return any(register.is_councillor(a) for a in recipients)
+    return register.is_councillor(implied) or _addressed_to_members(piece, register)
+
+
+def _signed_by_officer(piece: Correspondence, register: Register) -> bool:
+    signed = " ".join(piece.signature.lines) if piece.signature else ""
+    if not signed or councillors_named(signed, register, titles=False):
+        return False
+    return (
+        any(o.name and fold(o.name) in fold(signed) for o in register.officers)
+        or any(register.is_officer(word.strip("<>(),;")) for word in signed.split() if "@" in word)
+        or bool(_OFFICER_TITLE.search(signed))
+    )
+
+
+def _addressed_to_members(piece: Correspondence, register: Register) -> bool:
+    opening = fold(body_without_signature(piece))
+    head = opening[: opening.find("dear") + 120] if "dear" in opening else opening[:600]
+    return any(g in head for g in _GREETING_TO_MEMBERS) or bool(councillors_named(head, register, titles=False))

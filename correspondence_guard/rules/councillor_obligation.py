@@ -1,0 +1,69 @@
+"""Rule ``councillor-obligation``: an obligation or instruction goes out over a councillor's name."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..language.obligation import obligations
+from ..language.signatory import body_without_signature, signatory
+from ..model import Correspondence, Evidence, Relation
+from ..policy import Policy
+from . import Breach, rule
+
+
+@rule(
+    "councillor-obligation",
+    severity="error",
+    clause="BTC008 7.2; Bolsover 8(2); Part E Code 3 2.8-2.9",
+    remedy=(
+        "A councillor may not commit the Council or instruct anyone on its behalf. Ask the responsible "
+        "officer to send the commitment or instruction over an officer's name, or rewrite it as your own "
+        "view or a request to officers."
+    ),
+)
+def councillor_obligation(doc: Correspondence, policy: Policy) -> Iterator[Breach]:
+    """Letters and emails that bind the Council must not go out over a councillor's name.
+
+    Fires when the correspondence goes out over a councillor's name (its sign-off names a
+    councillor, a "pp" signature for one, or it comes from a councillor's address signed by them
+    or not signed at all) and the author's own text commits the Council ("the Council will pay",
+    "we will collect it", "the Council accepts liability"), agrees terms or a settlement, accepts a
+    quotation, or instructs a contractor, officer or anyone else to act for the Council ("please
+    serve the notice", "I am instructing you to"). Attached letters are checked as letters.
+    Not flagged: a councillor's own views, questions, promises of their own action, reports of
+    what the Council has resolved, refusals, representations urging a Minister or another body,
+    obligations in quoted or forwarded text, and letters signed by officers.
+    """
+    pieces = [doc] + [n.correspondence for n in doc.nested if n.relation is Relation.ATTACHED and n.correspondence.kind == "letter"]
+    for piece in pieces:
+        signed = signatory(piece, policy.register)
+        if not signed.councillors:
+            continue
+        found = obligations(body_without_signature(piece), policy)
+        if not found:
+            continue
+        parties: list[str] = []
+        for councillor in signed.councillors:
+            parties.append(councillor.first_address)
+            if doc.sender and doc.sender.address in councillor.emails:
+                parties.append(doc.sender.address)
+        where = "" if piece is doc else f" in attached letter {piece.name or piece.source}"
+        names = " and ".join(c.name for c in signed.councillors)
+        yield Breach(
+            message=f"Over {names}'s name, the text{where} {_what(found)} on behalf of the Council.",
+            parties=tuple(dict.fromkeys(p for p in parties if p)),
+            evidence=(
+                Evidence(signed.evidence.strip(), signed.where + where),
+                *(Evidence(o.sentence, f"{o.where}{where}") for o in found[:3]),
+            ),
+        )
+        return
+
+
+def _what(found) -> str:
+    kinds = {o.kind for o in found}
+    if kinds == {"instruction"}:
+        return "gives an instruction"
+    if kinds == {"commitment"}:
+        return "creates an obligation"
+    return "creates an obligation and gives an instruction"
