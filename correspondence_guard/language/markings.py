@@ -19,6 +19,7 @@ from .text import fold
 
 _REPLY_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|wg|tr)\s*(\[\d+\])?\s*:\s*)+", re.I)
 _DECORATION = " \t*_=#~<>[](){}|.:-–—"
+_CONTINUATION = re.compile(r"(for|to|until|not|and|unless)\b")
 _LABEL_NAME = re.compile(r"_name\s*=\s*([^;]+)", re.I)
 
 
@@ -46,7 +47,7 @@ def _label_line(line: str, pattern: re.Pattern) -> bool:
         return False
     rest = stripped[match.end() :].strip()
     said = stripped[: match.end()]
-    return not rest or said.isupper() or rest[0] in "-–—:(/[,;|" or len(stripped.split()) <= 6
+    return not rest or said.isupper() or rest[0] in "-–—:(/[,;|" or bool(_CONTINUATION.match(fold(rest)))
 
 
 def _subject_marked(subject: str, pattern: re.Pattern) -> bool:

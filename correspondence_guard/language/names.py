@@ -58,6 +58,8 @@ def _spaced(phrase: str) -> str:
 
 def _mentions_surname(form: NameForms, span: str, original: str) -> bool:
     for match in re.finditer(rf"(?<![\w-]){re.escape(form.surname)}(?![\w-])", span):
+        if original[match.start() : match.start() + 1].islower():
+            continue
         before = span[: match.start()].rstrip()
         given = re.search(r"([a-z]+)\.?$", before)
         if not given or given.group(1) in _HONORIFICS or _is_function_word(given.group(1), original, match.start()):

@@ -86,15 +86,23 @@ def _pieces(doc: Correspondence, implied: str = ""):
 
 
 def _officer_to_councillors(piece: Correspondence, register: Register, implied: str = "") -> bool:
-    """Whether a piece is correspondence from an officer to one or more councillors."""
+    """Whether a piece is correspondence from an officer to one or more councillors.
+
+    It is addressed to them: a councillor in To (or, with no To, in Cc or Bcc). An officer's
+    reply to a complainant with the ward councillor copied is the officer's correspondence
+    with the complainant, which the clause does not cover.
+    """
     sender = address_of(piece.sender, register)
     if sender and not register.is_officer(sender):
         return False
     if not sender and not _signed_by_officer(piece, register):
         return False
-    recipients = [a for a in (address_of(p, register) for p in piece.to + piece.cc + piece.bcc) if a]
-    if recipients:
-        return any(register.is_councillor(a) for a in recipients)
+    addressed = [a for a in (address_of(p, register) for p in piece.to) if a]
+    copied = [a for a in (address_of(p, register) for p in piece.cc + piece.bcc) if a]
+    if addressed:
+        return any(register.is_councillor(a) for a in addressed)
+    if copied:
+        return any(register.is_councillor(a) for a in copied)
     return register.is_councillor(implied) or _addressed_to_members(piece, register)
 
 
