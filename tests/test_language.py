@@ -27,6 +27,9 @@ COMMITMENTS = [
     "We are happy to accept your quote.",
     "Payment will be made within 14 days of the invoice.",
     "The authority will cover the cost of the replacement gate.",
+    "We'll sort the repair at no cost to you.",
+    "I can confirm a payment of £200 will be made next week.",
+    "The Council shall indemnify you against any claim.",
 ]
 INSTRUCTIONS = [
     "Please serve the abatement notice on the owner tomorrow.",
@@ -37,6 +40,11 @@ INSTRUCTIONS = [
     "I have authorised the payment of £500 to you.",
     "I need you to make sure the notice is served this week.",
     "You are to stop using the beer garden after 9pm with immediate effect.",
+    "I've asked the contractor to start on Monday.",
+    "Your quote of £400 is accepted.",
+    "You have my approval to go ahead.",
+    "Consider this your authority to proceed.",
+    "Please invoice the Council for the work.",
 ]
 NOT_OBLIGATIONS = [
     "I'll keep an eye on it and chase again if it is still there after the 20th.",
@@ -55,6 +63,14 @@ NOT_OBLIGATIONS = [
     "Please send me a copy of the report.",
     "We will keep pushing for a crossing.",
     'The contractor said "the Council will pay for it", which is not my understanding.',
+    "I have asked officers to look into this and let me know.",
+    "If the Council were to fund it, I would be delighted.",
+    "I'd like the council to reimburse you.",
+    "Please remove my name from the list.",
+    "Please complete the attached form.",
+    "Please put it on the agenda.",
+    "We will meet residents on Friday.",
+    "We'll keep you posted.",
 ]
 
 

@@ -59,6 +59,7 @@ class _Grammar:
 def _grammar(council_names: tuple[str, ...], lexicon_key: tuple) -> _Grammar:
     lex = dict(lexicon_key)
     action = _alternation(lex["council_actions"])
+    instruct = _alternation(lex["instruction_verbs"])
     deliberative = _alternation(lex["deliberative_verbs"])
     names = _alternation(council_names)
     council = (
@@ -76,7 +77,7 @@ def _grammar(council_names: tuple[str, ...], lexicon_key: tuple) -> _Grammar:
     return _Grammar(
         council=re.compile(rf"(?<![\w-]){council}(?![\w-])"),
         commitment=re.compile(
-            rf"(?<![\w-]){subject}{adverb}\s+(?:{modal}{adverb}\s+(?:be\s+)?(?!(?:{deliberative})\b)(?P<verb>[a-z-]+)|{committing}|{accepting})"
+            rf"(?<![\w-]){subject}{adverb}(?:\s+|(?=')|(?=’))(?:{modal}{adverb}\s+(?:be\s+)?(?!(?:{deliberative})\b)(?P<verb>[a-z-]+)|{committing}|{accepting})"
         ),
         performative=re.compile(
             rf"(?<![\w-])i\s+(?:am\s+|have\s+|hereby\s+|can\s+|do\s+|now\s+)*(?:pleased\s+to\s+|happy\s+to\s+|able\s+to\s+|writing\s+to\s+)?"
@@ -87,19 +88,23 @@ def _grammar(council_names: tuple[str, ...], lexicon_key: tuple) -> _Grammar:
         ),
         passive=re.compile(
             rf"(?<![\w-])(?:payment|the\s+payment|the\s+money|a\s+refund|the\s+refund|compensation|the\s+work|the\s+works|work|the\s+notice|"
-            rf"the\s+(?:charge|fee|cost|costs|invoice|balance)|the\s+\w+\s+(?:notice|charge|fee|payment))\s+(?:will|shall)\s+(?:then\s+|now\s+)?be\s+"
+            rf"the\s+(?:charge|fee|cost|costs|invoice|balance)|the\s+\w+\s+(?:notice|charge|fee|payment))(?:\s+of\s+\S+)?\s+(?:will|shall)\s+(?:then\s+|now\s+)?be\s+"
             rf"(?:made|paid|refunded|waived|reimbursed|met|covered|carried\s+out|served|issued|started|completed|done|collected|removed|withdrawn|cancelled|written\s+off)"
         ),
         waiver=re.compile(r"(?<![\w-])(?:there\s+(?:will|shall)\s+be|(?:this|it)\s+will\s+be)\s+(?:no\s+charge|free\s+of\s+charge|at\s+no\s+(?:cost|charge))"),
         we_action=re.compile(rf"^(?:{action})(?![\w-])"),
         imperative=re.compile(
-            rf"^(?:please\s+|kindly\s+|so\s+please\s+|can\s+you\s+now\s+)?(?:(?:{action})|go\s+ahead|proceed|treat\s+this\s+(?:letter|email|message)\s+as)(?![\w-])"
+            rf"^(?:please\s+|kindly\s+|so\s+please\s+|can\s+you\s+now\s+)?(?:(?:{instruct})|treat\s+this\s+(?:letter|email|message)\s+as)(?![\w-])"
         ),
         directive=re.compile(
             rf"(?<![\w-])(?:you\s+(?:are|were)\s+to\s+|you\s+(?:are|will\s+be)\s+required\s+to\s+|you\s+must\s+(?:now\s+)?(?=(?:{action})\b)|"
             rf"you\s+(?:can|may)\s+(?:now\s+)?(?=(?:start|begin|commence|proceed|go\s+ahead)\b)|"
             rf"(?:i\s+am|i'm)\s+asking\s+you\s+to\s+(?=(?:{action})\b)|i\s+ask\s+(?:that\s+)?you\s+(?:to\s+)?(?=(?:{action})\b)|"
             rf"i\s+(?:need|want|expect|require|would\s+like)\s+you\s+to\s+(?:make\s+sure|ensure|(?=(?:{action})\b))|"
+            rf"you\s+have\s+(?:my|the\s+council's|our)\s+(?:approval|authority|authorisation|permission|go-ahead)|"
+            rf"consider\s+this\s+(?:letter\s+|email\s+|message\s+)?(?:as\s+)?(?:your\s+)?(?:formal\s+)?(?:authority|instruction|authorisation|go-ahead)|"
+            rf"i(?:\s+have|'ve)?\s+(?:asked|told|instructed|authori[sz]ed)\s+(?:\w+\s+){{1,3}}?to\s+(?=(?:{instruct})\b)|"
+            rf"(?:quotation|quote|tender|offer|estimate|claim|proposal)(?:\s+\S+){{0,5}}?\s+(?:is|has\s+been|is\s+hereby)\s+accepted|"
             rf"(?:treat|take)\s+this\s+(?:letter|email|message)\s+as\s+(?:your\s+)?(?:formal\s+)?(?:instruction|authority|authorisation|order)|"
             rf"on\s+behalf\s+of\s+{council}\s*,?\s*i\s+(?:am|have|hereby|will|must)?)"
         ),
@@ -113,13 +118,16 @@ def _grammar(council_names: tuple[str, ...], lexicon_key: tuple) -> _Grammar:
 def _grammar_for(policy: Policy) -> _Grammar:
     register = policy.register
     names = tuple(n for n in (register.council, _short_council_name(register.council)) if n)
-    keys = ("council_actions", "deliberative_verbs", "attributions", "representations")
+    keys = ("council_actions", "instruction_verbs", "deliberative_verbs", "attributions", "representations")
     return _grammar(names, tuple((k, policy.words(k)) for k in keys))
 
 
 def _short_council_name(name: str) -> str:
     short = re.sub(r"\b(district|borough|county|city|town|parish|community|metropolitan)?\s*council\b", "", name, flags=re.I)
     return short.strip() + " council" if short.strip() else ""
+
+
+_PERSONAL = re.compile(r"(?<![\w-])(?:me|my|myself)(?![\w-])")
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -143,7 +151,9 @@ def _commitment(clause: str, grammar: _Grammar) -> bool:
 def _instruction(clause: str, grammar: _Grammar) -> bool:
     if grammar.negation.search(clause[:60]):
         return False
-    if grammar.imperative.search(clause) or grammar.directive.search(clause):
+    if grammar.directive.search(clause):
+        return True
+    if grammar.imperative.search(clause) and not _PERSONAL.search(clause):
         return True
     performative = grammar.performative.search(clause)
     return bool(performative) and not grammar.hedge.search(clause[: performative.end()])
