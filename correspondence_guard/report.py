@@ -22,6 +22,8 @@ class DocumentResult:
     date: str
     findings: tuple[Finding, ...]
     defects: tuple[str, ...] = ()
+    # Other places the same message was found (a duplicate in another mailbox); see dedupe.py.
+    also_found_in: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, doc: Correspondence, findings: tuple[Finding, ...]) -> "DocumentResult":
@@ -45,6 +47,9 @@ class AuditReport:
     errors: list[Unreadable] = field(default_factory=list)
     partial: bool = False
     tool_version: str = __version__
+    # The ids of the rules this audit applied, so that a summary can show a rule that
+    # found nothing (a count of 0 says "checked, clean"; a missing key would say nothing).
+    rules: tuple[str, ...] = ()
 
     @classmethod
     def for_policy(cls, policy: Policy) -> "AuditReport":
@@ -63,3 +68,27 @@ class AuditReport:
     def worst(self) -> str | None:
         severities = {f.severity for _, f in self.findings}
         return "error" if "error" in severities else ("warning" if severities else None)
+
+    def rule_counts(self) -> dict[str, int]:
+        """Findings per rule: every applied rule (0 included), then any other rule seen."""
+        counts = {rule_id: 0 for rule_id in self.rules}
+        for _, finding in self.findings:
+            counts[finding.rule] = counts.get(finding.rule, 0) + 1
+        return counts
+
+    def failed(self, fail_on: str) -> bool:
+        """Whether a finding at or above ``fail_on`` (error, warning or never) was made."""
+        worst = self.worst()
+        if fail_on == "never" or worst is None:
+            return False
+        return fail_on == "warning" or worst == "error"
+
+    def summary(self) -> dict:
+        """The counts every format shows first, in the JSON report's ``summary`` shape."""
+        return {
+            "documents": len(self.documents),
+            "findings": len(self.findings),
+            "errors": len(self.errors),
+            "by_rule": self.rule_counts(),
+            "partial": self.partial,
+        }

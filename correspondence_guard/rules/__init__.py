@@ -57,7 +57,10 @@ def load_rules() -> dict[str, RuleSpec]:
     """Every rule installed under the entry-point group, built-in and plug-in alike."""
     found: dict[str, RuleSpec] = {}
     for point in entry_points(group=ENTRY_POINT_GROUP):
-        loaded = point.load()
+        try:
+            loaded = point.load()
+        except Exception as exc:  # a broken plug-in is reported, not a traceback
+            raise GuardError(f"rule plug-in {point.name!r} ({point.value}) cannot be loaded: {exc}") from None
         for spec in _specs_in(loaded):
             found[spec.id] = spec
     if not found:

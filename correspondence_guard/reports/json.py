@@ -1,0 +1,55 @@
+"""The JSON report: the stable, versioned shape other tools read (issue 2).
+
+The field names are a contract (``schema`` says which one), so they are spelled out here
+rather than derived from the dataclasses: renaming a Python attribute must not change it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..model import Finding
+from ..report import SCHEMA, AuditReport, DocumentResult
+
+
+def finding_dict(finding: Finding) -> dict:
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "clause": finding.clause,
+        "message": finding.message,
+        "parties": list(finding.parties),
+        "evidence": [{"text": e.text, "where": e.where} for e in finding.evidence],
+        "remedy": finding.remedy,
+    }
+
+
+def document_dict(doc: DocumentResult) -> dict:
+    entry = {
+        "source": doc.source,
+        "kind": doc.kind,
+        "message_id": doc.message_id,
+        "subject": doc.subject,
+        "from": doc.sender,
+        "date": doc.date,
+        "findings": [finding_dict(f) for f in doc.findings],
+    }
+    if doc.defects:
+        entry["defects"] = list(doc.defects)
+    return entry
+
+
+def as_dict(report: AuditReport) -> dict:
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "correspondence-guard", "version": report.tool_version},
+        "policy": {"source": report.policy_source, "council": report.council},
+        "summary": report.summary(),
+        "documents": [document_dict(d) for d in report.documents],
+        "errors": [{"source": e.source, "error": e.error} for e in report.errors],
+    }
+
+
+def render(report: AuditReport) -> str:
+    # ensure_ascii=False keeps names such as "Siân" readable; JSON is UTF-8 by definition.
+    return json.dumps(as_dict(report), indent=2, ensure_ascii=False) + "\n"
