@@ -166,12 +166,6 @@ def list_rules() -> int:
     return 0
 
 
-# The mail gateway's commands (issue 3); pymilter is imported only when `milter` runs.
-from .gateway.commands import register as _register_gateway  # noqa: E402
-
-_register_gateway(cli)
-
-
 # The mail gateway's ``milter`` and ``filter`` commands live with the gateway.
 register_gateway_commands(cli)
 
