@@ -177,3 +177,19 @@ def test_exemptions_and_switches():
     assert Checker(off).check(doc) == ()
     warn = POLICY.clone(rules={**POLICY.rules, "silent-copy": RuleSettings(severity="warning")})
     assert Checker(warn).check(doc)[0].severity == "warning"
+
+
+def test_compound_and_middle_names_in_copy_notes():
+    from correspondence_guard.policy import Councillor
+
+    register = testing.register(
+        councillors=[
+            Councillor("Bethan Lloyd Jones", ("b@c.gov.uk",)),
+            Councillor("Gareth Jones", ("g@c.gov.uk",)),
+            Councillor("Jane Mary Smith", ("j@c.gov.uk",)),
+        ]
+    )
+    assert _names(covered("cc Cllr Lloyd Jones", register)) == ["Bethan Lloyd Jones"]
+    assert _names(covered("cc Cllr Jones", register)) == ["Bethan Lloyd Jones", "Gareth Jones"]
+    assert _names(covered("cc Cllr G. Jones", register)) == ["Gareth Jones"]
+    assert _names(covered("cc Cllr Mary Smith", register)) == ["Jane Mary Smith"]

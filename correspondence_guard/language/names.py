@@ -22,6 +22,7 @@ class NameForms:
     councillor: Councillor
     full: str
     first: str
+    given: tuple[str, ...]
     surname: str
     titles: tuple[str, ...]
     short_titles: tuple[str, ...]
@@ -44,6 +45,7 @@ def name_forms(register: Register) -> tuple[NameForms, ...]:
                 councillor=councillor,
                 full=" ".join(parts),
                 first=parts[0] if len(parts) > 1 else "",
+                given=tuple(parts[:-1]),
                 surname=parts[-1] if parts else "",
                 titles=titles,
                 short_titles=shorts,
@@ -69,7 +71,7 @@ def _mentions_surname(form: NameForms, span: str, original: str) -> bool:
             if form.first.startswith(word):
                 return True
             continue
-        if word == form.first or (form.first and form.first.startswith(word) and len(word) >= 3):
+        if word in form.given or (form.first and form.first.startswith(word) and len(word) >= 3):
             return True
     return False
 
