@@ -193,3 +193,24 @@ def test_compound_and_middle_names_in_copy_notes():
     assert _names(covered("cc Cllr Jones", register)) == ["Bethan Lloyd Jones", "Gareth Jones"]
     assert _names(covered("cc Cllr G. Jones", register)) == ["Gareth Jones"]
     assert _names(covered("cc Cllr Mary Smith", register)) == ["Jane Mary Smith"]
+
+
+def test_a_title_inside_a_longer_title_names_only_the_longer():
+    from correspondence_guard.policy import Councillor
+
+    register = testing.register(
+        councillors=[Councillor("Eirlys Pritchard", ("e@c.gov.uk",), ("Mayor",)), Councillor("Rhodri Jones", ("r@c.gov.uk",), ("Deputy Mayor",))]
+    )
+    assert _names(covered("cc Deputy Mayor", register)) == ["Rhodri Jones"]
+    assert _names(covered("cc Mayor", register)) == ["Eirlys Pritchard"]
+    assert _names(covered("cc the Mayor and Deputy Mayor", register)) == ["Eirlys Pritchard", "Rhodri Jones"]
+
+
+def test_passive_copy_note():
+    assert _names(covered("Cllr Patel is copied for information.", POLICY.register)) == ["Anil Patel"]
+    assert _names(covered("Councillors Evans and Patel have been copied in.", POLICY.register)) == ["Anil Patel", "Rhiannon Evans"]
+
+
+def test_a_quoted_sentence_keeps_its_closing_mark_and_is_someone_elses():
+    text = 'The Head of Highways wrote to me: "We will repair the footway before term." I will check it.'
+    assert obligations(text, POLICY) == ()

@@ -22,6 +22,13 @@ _NOTE = re.compile(
 )
 
 
+# The note in the passive: "Cllr Price is copied for information", "Cllrs Jones and Evans are cc'd".
+_PASSIVE_NOTE = re.compile(
+    r"(?im)(?P<names>(?:cllrs?\.?|councillors?)\s[^\n.;]{0,120}?)\s+(?:is|are|has\s+been|have\s+been)\s+(?:also\s+)?"
+    r"(?:blind[- ]?)?(?:copied|cc'?d|cced|bcc'?d|in\s+copy)(?![\w])"
+)
+
+
 @dataclass(frozen=True)
 class CopyNote:
     text: str
@@ -31,7 +38,7 @@ class CopyNote:
 def copy_notes(text: str, register: Register) -> tuple[CopyNote, ...]:
     """The copy notes in a piece of the author's own text, each with whom it names."""
     notes = []
-    for match in _NOTE.finditer(text):
+    for match in [*_NOTE.finditer(text), *_PASSIVE_NOTE.finditer(text)]:
         covers = councillors_named(match.group("names"), register)
         if covers or match.group("names").strip():
             notes.append(CopyNote(text=match.group(0).strip(), covers=covers))

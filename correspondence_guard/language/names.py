@@ -85,23 +85,44 @@ def _is_function_word(word: str, original: str, at: int) -> bool:
     return token[:1].islower() or word in {"cc", "bcc", "to", "and", "copy", "copied", "in"}
 
 
-def _mentions_title(form: NameForms, span: str) -> bool:
-    if any(re.search(rf"(?<![\w-]){_spaced(t)}(?![\w-])", span) for t in form.titles):
-        return True
-    return any(re.search(rf"(?<![\w-]){_spaced(s)}(?![\w-])(?!\s+(?:of|for)\s)", span) for s in form.short_titles)
+def _title_spans(forms: tuple[NameForms, ...], span: str) -> dict[Councillor, list[tuple[int, int]]]:
+    spans: dict[Councillor, list[tuple[int, int]]] = {}
+    for form in forms:
+        patterns = [rf"(?<![\w-]){_spaced(t)}(?![\w-])" for t in form.titles]
+        patterns += [rf"(?<![\w-]){_spaced(s)}(?![\w-])(?!\s+(?:of|for)\s)" for s in form.short_titles]
+        for pattern in patterns:
+            spans.setdefault(form.councillor, []).extend(m.span() for m in re.finditer(pattern, span))
+    return spans
+
+
+def _titled(forms: tuple[NameForms, ...], span: str) -> set[Councillor]:
+    """Councillors named by a title, where a title inside a longer one ("Deputy Mayor"
+    holds "Mayor") stands only for the longer."""
+    spans = _title_spans(forms, span)
+    every = [s for found in spans.values() for s in found]
+    named = set()
+    for councillor, found in spans.items():
+        for start, end in found:
+            inside = any(a <= start and end <= b and (a, b) != (start, end) for a, b in every)
+            qualified = re.search(r"(?:deputy|vice|vice-|assistant|former|acting)[\s-]*$", span[:start])
+            if not inside and not qualified:
+                named.add(councillor)
+    return named
 
 
 def councillors_named(text: str, register: Register, titles: bool = True) -> tuple[Councillor, ...]:
     """Every councillor the text names, in register order."""
     span = fold(text)
+    forms = name_forms(register)
+    titled = _titled(forms, span) if titles else set()
     named = []
-    for form in name_forms(register):
+    for form in forms:
         if not form.surname:
             continue
         if (
-            re.search(rf"(?<![\w-]){_spaced(form.full)}(?![\w-])", span)
+            form.councillor in titled
+            or re.search(rf"(?<![\w-]){_spaced(form.full)}(?![\w-])", span)
             or _mentions_surname(form, span, text)
-            or (titles and _mentions_title(form, span))
         ):
             named.append(form.councillor)
     return tuple(named)

@@ -11,7 +11,7 @@ _ABBREVIATIONS = (
     "approx", "tel", "fig", "para", "paras", "cf", "vs", "co", "ltd", "inc", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "prof", "rev", "sq", "ft",
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9£])")
 _QUOTED_SPAN = re.compile(r"\"[^\"\n]{3,}?\"|“[^”]{3,}?”|(?<![A-Za-z])‘[^’]{12,}?’(?![A-Za-z])")
 
 
@@ -47,11 +47,11 @@ def sentences(text: str) -> list[Sentence]:
     for number, paragraph in enumerate(paragraphs(text), start=1):
         start = 0
         for match in _SENTENCE_END.finditer(paragraph):
-            before = paragraph[start : match.start()].rstrip("\"'”’)")
+            before = paragraph[start : match.start()]
             last_word = re.split(r"\s", before)[-1].rstrip(".").lower() if before else ""
             if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
                 continue
-            found.append(Sentence(paragraph[start : match.start()].strip(), number))
+            found.append(Sentence(paragraph[start : match.end("close")].strip(), number))
             start = match.end()
         tail = paragraph[start:].strip()
         if tail:

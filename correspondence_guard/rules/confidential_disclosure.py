@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from ..language.markings import markings
@@ -18,7 +19,7 @@ from .parties import address_of, everyone
 _OFFICER_TITLE = re.compile(
     r"\b(officer|manager|director|head of|chief executive|clerk|solicitor|team leader|surveyor|planner|lawyer)\b", re.I
 )
-_GREETING_TO_MEMBERS = ("dear councillor", "dear cllr", "dear members", "dear member", "members of the", "dear chair")
+_GREETING_TO_MEMBERS = ("dear councillor", "dear cllr", "dear members", "dear member", "members of the", "dear chair", "members,", "councillors,")
 
 
 @rule(
@@ -76,13 +77,17 @@ def _pieces(doc: Correspondence, implied: str = ""):
     """Each piece with its relation and, for a quoted reply, the carrier's sender as its reader.
 
     A quoted message in a reply was, unless its header says otherwise, sent to the person now
-    replying; the attribution line ("On 3 May, Jo Bloggs wrote:") names only its sender.
+    replying; the attribution line ("On 3 May, Jo Bloggs wrote:") names only its sender. A
+    document's page headers and footers mark everything printed in it, a memo included.
     """
     yield None, doc, implied
     for inner in doc.nested:
         reader = doc.sender.address if inner.relation is Relation.QUOTED and doc.sender else ""
-        for relation, piece, implied_reader in _pieces(inner.correspondence, reader):
-            yield relation or inner.relation, piece, implied_reader
+        piece = inner.correspondence
+        if doc.kind == "letter" and doc.marks:
+            piece = replace(piece, marks=piece.marks + doc.marks)
+        for relation, nested, implied_reader in _pieces(piece, reader):
+            yield relation or inner.relation, nested, implied_reader
 
 
 def _officer_to_councillors(piece: Correspondence, register: Register, implied: str = "") -> bool:
@@ -97,13 +102,29 @@ def _officer_to_councillors(piece: Correspondence, register: Register, implied: 
         return False
     if not sender and not _signed_by_officer(piece, register):
         return False
-    addressed = [a for a in (address_of(p, register) for p in piece.to) if a]
-    copied = [a for a in (address_of(p, register) for p in piece.cc + piece.bcc) if a]
-    if addressed:
-        return any(register.is_councillor(a) for a in addressed)
-    if copied:
-        return any(register.is_councillor(a) for a in copied)
+    addressed = [_role(p, register) for p in piece.to]
+    copied = [_role(p, register) for p in piece.cc + piece.bcc]
+    for roles in (addressed, copied):
+        if any(roles):
+            return "councillor" in roles
     return register.is_councillor(implied) or _addressed_to_members(piece, register)
+
+
+_MEMBERS = re.compile(r"\b(?:members|councillors|cllrs?|committee)\b", re.I)
+
+
+def _role(party, register: Register) -> str:
+    """'councillor', 'other', or '' when a party cannot be placed.
+
+    A name without an address ("All Members of the Council", "Planning Committee") in a
+    memo or forwarded header still says who it went to.
+    """
+    address = address_of(party, register)
+    if address:
+        return "councillor" if register.is_councillor(address) else "other"
+    if party.name and _MEMBERS.search(party.name):
+        return "councillor"
+    return ""
 
 
 def _signed_by_officer(piece: Correspondence, register: Register) -> bool:
