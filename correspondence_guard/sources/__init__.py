@@ -1,0 +1,223 @@
+"""Readers: from bytes on disk to ``Correspondence``.
+
+``read`` streams documents from files and folders. Each file is sniffed by its content,
+not its name: mbox, RFC 822 email, Word, PDF, Outlook, or a plain-text letter. Every file
+yields a ``Correspondence`` or an ``Unreadable`` with a one-line reason; the only files
+skipped are hidden ones and configuration or documentation beside the documents (names
+ending .yaml, .yml, .md or .py).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+import zipfile
+from typing import Iterable, Iterator
+
+from ..errors import UnreadableDocument, UsageError
+from ..model import Correspondence, Unreadable
+from .email import looks_like_email, parse_message
+from .letters import read_letter
+
+_SKIPPED_SUFFIXES = (".yaml", ".yml", ".md", ".py")
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_PST = b"!BDN"
+_FROM_LINE = re.compile(rb"^From \S*.*\d{1,2}:\d{2}|^From \S+@\S+\s*$|^From \S+\s+\w{3} ")
+
+Document = Correspondence | Unreadable
+
+
+def read(paths: Iterable[str]) -> Iterator[Document]:
+    """Yield every document under ``paths``, in order; a missing path is a UsageError."""
+    for path in paths:
+        if not os.path.exists(path):
+            raise UsageError(f"no such file or directory: {path}")
+        if os.path.isdir(path):
+            yield from _read_dir(path)
+        else:
+            yield from read_file(path, path)
+
+
+def _read_dir(root: str) -> Iterator[Document]:
+    """A Maildir (cur/ and new/) or any folder, walked recursively in sorted order."""
+    if os.path.isdir(os.path.join(root, "cur")) and os.path.isdir(os.path.join(root, "new")):
+        for sub in ("cur", "new"):
+            folder = os.path.join(root, sub)
+            for name in sorted(os.listdir(folder)):
+                if not name.startswith(".") and os.path.isfile(os.path.join(folder, name)):
+                    yield from read_file(os.path.join(folder, name), os.path.join(root, sub, name))
+        return
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or name.lower().endswith(_SKIPPED_SUFFIXES):
+                continue
+            yield from read_file(os.path.join(folder, name), os.path.join(folder, name))
+
+
+def read_file(path: str, source: str) -> Iterator[Document]:
+    """The document(s) in one file: one, or one per message of an mbox."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8192)
+    except OSError as exc:
+        yield Unreadable(source, f"cannot open: {exc.strerror or exc}")
+        return
+    try:
+        kind = sniff(head)
+        if kind == "mbox":
+            yield from _read_mbox(path, source)
+        elif kind in ("msg", "pst"):
+            yield from _read_outlook(kind, path, source)
+        elif kind == "empty":
+            yield Unreadable(source, "empty file")
+        elif kind == "binary":
+            yield Unreadable(source, "binary data: not an email, letter or mailbox")
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read()
+            yield _one(kind, data, os.path.basename(path), source)
+    except Exception as exc:
+        yield Unreadable(source, _reason(exc))
+
+
+def sniff(head: bytes) -> str:
+    """What the first bytes of a file say it is: email, mbox, docx, pdf, msg, pst, letter..."""
+    body = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+    if not body.strip():
+        return "empty"
+    if body.startswith(_OLE2):
+        return "msg"
+    if body.startswith(_PST):
+        return "pst"
+    if body.startswith(b"PK\x03\x04"):
+        return "zip"
+    if b"%PDF-" in body[:1024]:
+        return "pdf"
+    stripped = body.lstrip(b" \t\r\n")
+    if stripped.startswith(b"From ") and stripped.split(b"\n", 1)[0].find(b":") != 4:
+        return "mbox"
+    if looks_like_email(stripped) or looks_like_email(_after_count_line(stripped)):
+        return "email"
+    if _is_text(body):
+        return "letter"
+    return "binary"
+
+
+def _one(kind: str, data: bytes, filename: str, source: str) -> Document:
+    try:
+        if kind == "email":
+            return parse_message(_after_count_line(data), source)
+        if kind == "zip":
+            if not _is_docx(data):
+                return Unreadable(source, "zip archive that is not a Word document")
+            return read_letter(data, filename, source)
+        if kind == "pdf":
+            return read_letter(data, filename, source)
+        return read_letter(data, filename if filename.lower().endswith(".txt") else filename + ".txt", source)
+    except UnreadableDocument as exc:
+        return Unreadable(source, exc.message)
+
+
+def _after_count_line(data: bytes) -> bytes:
+    """Apple Mail .emlx opens with a byte-count line before the RFC 822 message."""
+    first, _, rest = data.partition(b"\n")
+    if first.strip().isdigit() and rest:
+        size = int(first.strip())
+        return rest[:size] if 0 < size <= len(rest) else rest
+    return data
+
+
+def _is_docx(data: bytes) -> bool:
+    import io
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _is_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+        return True
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 4:
+            return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls <= len(head) // 100
+
+
+def _read_mbox(path: str, source: str) -> Iterator[Document]:
+    """Stream an mbox: one message per "From " line that follows a blank line.
+
+    Lines that merely start with "From " inside a body (unescaped, as in mboxo files)
+    are not taken as separators unless they look like a real From_ line; ">From " lines
+    are unescaped.
+    """
+    count = 0
+    for lines in _mbox_messages(path):
+        count += 1
+        where = f"{source}#{count}"
+        data = b"".join(lines)
+        try:
+            yield parse_message(data, where)
+        except UnreadableDocument as exc:
+            yield Unreadable(where, exc.message)
+        except Exception as exc:
+            yield Unreadable(where, _reason(exc))
+    if count == 0:
+        yield Unreadable(source, "mbox file with no messages")
+
+
+def _mbox_messages(path: str) -> Iterator[list[bytes]]:
+    current: list[bytes] | None = None
+    previous_blank = True
+    with open(path, "rb") as handle:
+        for number, line in enumerate(handle):
+            if number == 0 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]
+            if line.startswith(b"From ") and previous_blank and (current is None or _FROM_LINE.match(line)):
+                if current:
+                    yield _strip_trailing_blank(current)
+                current = []
+            elif current is not None:
+                if re.match(rb"^>+From ", line):
+                    line = line[1:]
+                current.append(line)
+            previous_blank = not line.strip()
+    if current:
+        yield _strip_trailing_blank(current)
+
+
+def _strip_trailing_blank(lines: list[bytes]) -> list[bytes]:
+    if lines and not lines[-1].strip():
+        return lines[:-1]
+    return lines
+
+
+def _read_outlook(kind: str, path: str, source: str) -> Iterator[Document]:
+    """Outlook files go to the outlook reader when it is installed in this package."""
+    try:
+        outlook = importlib.import_module(f"{__name__}.outlook")
+    except ImportError:
+        yield Unreadable(source, "Outlook .msg/.pst is read by the outlook reader")
+        return
+    try:
+        if kind == "msg":
+            yield outlook.read_msg(path, source)
+        else:
+            yield from outlook.iter_pst(path, source)
+    except UnreadableDocument as exc:
+        yield Unreadable(source, exc.message)
+    except Exception as exc:
+        yield Unreadable(source, _reason(exc))
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:150]}" if text else type(exc).__name__

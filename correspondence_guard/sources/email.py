@@ -1,0 +1,304 @@
+"""RFC 822 email as ``Correspondence``: MIME via mail-parser, addresses via flanker.
+
+``build_email`` is independent of mail-parser so that other readers (Outlook .msg/.pst)
+produce exactly the same shape from what their libraries give them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import email as stdlib_email
+import email.header
+import email.policy
+import logging
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable
+
+from ..errors import UnreadableDocument
+from ..model import Correspondence, Envelope, Nested, Party, Relation
+from .addresses import parse_addresses
+from .dates import iso_date
+from .html import html_to_text
+from .letters import read_letter
+from .nesting import split_text
+from .signature import split_signature
+
+logging.getLogger("mailparser").setLevel(logging.CRITICAL)
+
+_LETTER_SUFFIXES = (".docx", ".pdf", ".txt")
+_MAX_DEPTH = 8
+_MAX_PARTS = 5000
+_HEADER_LINE = re.compile(rb"^[!-9;-~]+[ \t]*:")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """An attachment as any mail library gives it: a name, a MIME type and the bytes."""
+
+    filename: str
+    content_type: str
+    payload: bytes
+
+
+def parse_message(raw: bytes, source: str, envelope: Envelope | None = None, _depth: int = 0) -> Correspondence:
+    """Parse one RFC 822 message. Raises ``UnreadableDocument`` only for non-email bytes."""
+    raw = _trim(raw)
+    if not looks_like_email(raw):
+        raise UnreadableDocument("not an email: no RFC 822 header block")
+    defects: list[str] = []
+    try:
+        message = _mailparser_message(raw)
+    except Exception as exc:
+        defects.append(f"mail-parser failed ({type(exc).__name__}); read with the standard library")
+        message = stdlib_email.message_from_bytes(raw, policy=email.policy.compat32)
+    try:
+        return _from_message(message, source, envelope, defects, _depth)
+    except RecursionError:
+        return Correspondence(source=source, defects=(*defects, "message too deeply nested to read"))
+
+
+def looks_like_email(raw: bytes) -> bool:
+    """True when the bytes open with an RFC 822 header block (one known header at least)."""
+    head = raw[:8192]
+    if not head.strip() or b"\x00" in head[:1024]:
+        return False
+    lines = head.splitlines()
+    fields = 0
+    for line in lines[:60]:
+        if not line.strip():
+            break
+        if line[:1] in (b" ", b"\t"):
+            continue
+        if not _HEADER_LINE.match(line):
+            return fields >= 2
+        fields += 1
+    known = re.search(
+        rb"^(?:from|to|subject|date|received|return-path|message-id|mime-version|delivered-to|content-type|x-[\w-]+)[ \t]*:",
+        head[:4096],
+        re.IGNORECASE | re.MULTILINE,
+    )
+    return fields >= 1 and bool(known)
+
+
+def _trim(raw: bytes) -> bytes:
+    """Drop a BOM and whitespace-only lines before the first header."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    return re.sub(rb"\A(?:[ \t]*\r?\n)+", b"", raw)
+
+
+def _mailparser_message(raw: bytes):
+    import mailparser
+
+    return mailparser.parse_from_bytes(raw).message
+
+
+def _from_message(message, source: str, envelope: Envelope | None, defects: list[str], depth: int) -> Correspondence:
+    headers = tuple((str(name), _decode_header(value)) for name, value in message.items())
+    raw = {str(name).lower(): [] for name, _ in message.items()}
+    for name, value in message.items():
+        raw[str(name).lower()].append(value if isinstance(value, str) else str(value))
+    for defect in getattr(message, "defects", []) or []:
+        defects.append(f"MIME: {type(defect).__name__}")
+
+    def header_parties(name: str) -> tuple[Party, ...]:
+        found: list[Party] = []
+        for value in raw.get(name.lower(), []):
+            parties, problems = parse_addresses(value, name)
+            found.extend(parties)
+            defects.extend(problems)
+        return tuple(found)
+
+    text_parts: list[str] = []
+    html_parts: list[str] = []
+    attachments: list[Attachment] = []
+    _collect(message, text_parts, html_parts, attachments, defects)
+    delivered = tuple(p.address for p in header_parties("Delivered-To") + header_parties("X-Original-To") if p.address)
+    senders = header_parties("From")
+    return build_email(
+        source=source,
+        sender=senders[0] if senders else None,
+        to=header_parties("To"),
+        cc=header_parties("Cc"),
+        bcc=header_parties("Bcc"),
+        subject=_decode_header(_first(raw, "subject")),
+        date=iso_date(_first(raw, "date")),
+        message_id=_first(raw, "message-id").strip(),
+        headers=headers,
+        text="\n\n".join(t for t in text_parts if t.strip()),
+        html="\n".join(html_parts) or None,
+        attachments=attachments,
+        envelope=_merge(envelope, delivered),
+        defects=defects,
+        _depth=depth,
+    )
+
+
+def _first(raw: dict, name: str) -> str:
+    values = raw.get(name, [])
+    return values[0] if values else ""
+
+
+def _merge(envelope: Envelope | None, delivered: tuple[str, ...]) -> Envelope:
+    envelope = envelope or Envelope()
+    merged = tuple(dict.fromkeys((*envelope.delivered_to, *delivered)))
+    return replace(envelope, delivered_to=merged)
+
+
+def _decode_header(value) -> str:
+    """A header value decoded from RFC 2047, unfolded; undecodable words kept as written."""
+    text = value if isinstance(value, str) else str(value)
+    text = re.sub(r"\r?\n[ \t]+", " ", text)
+    if "=?" in text:
+        try:
+            text = str(email.header.make_header(email.header.decode_header(text)))
+        except Exception:
+            pass
+    return text.strip()
+
+
+def _collect(part, texts: list[str], htmls: list[str], attachments: list[Attachment], defects: list[str], seen=None) -> None:
+    """Walk the MIME tree, stopping at attached messages (they are read on their own)."""
+    seen = seen if seen is not None else [0]
+    seen[0] += 1
+    if seen[0] > _MAX_PARTS:
+        if seen[0] == _MAX_PARTS + 1:
+            defects.append(f"more than {_MAX_PARTS} MIME parts; the rest were not read")
+        return
+    content_type = part.get_content_type()
+    filename = _filename(part)
+    if content_type == "message/rfc822" or (content_type.startswith("message/") and part.is_multipart() and filename):
+        attachments.append(Attachment(filename or "attached message", "message/rfc822", _message_bytes(part)))
+        return
+    if part.is_multipart():
+        payload = part.get_payload()
+        for child in payload if isinstance(payload, list) else ():
+            _collect(child, texts, htmls, attachments, defects, seen)
+        return
+    disposition = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
+    if filename or disposition == "attachment":
+        attachments.append(Attachment(filename or "", content_type, _payload_bytes(part)))
+    elif content_type == "text/plain":
+        texts.append(_text(part, defects))
+    elif content_type == "text/html":
+        htmls.append(_text(part, defects))
+
+
+def _filename(part) -> str:
+    try:
+        name = part.get_filename() or ""
+    except Exception:
+        name = ""
+    return _decode_header(name) if name else ""
+
+
+def _message_bytes(part) -> bytes:
+    payload = part.get_payload()
+    inner = payload[0] if isinstance(payload, list) and payload else payload
+    if isinstance(inner, str):
+        return inner.encode("utf-8", "surrogateescape")
+    try:
+        return inner.as_bytes()
+    except Exception:
+        return inner.as_string().encode("utf-8", "replace")
+
+
+def _payload_bytes(part) -> bytes:
+    try:
+        return part.get_payload(decode=True) or b""
+    except Exception:
+        payload = part.get_payload()
+        return payload.encode("utf-8", "surrogateescape") if isinstance(payload, str) else b""
+
+
+def _text(part, defects: list[str]) -> str:
+    """Decode a text part with its charset; an unknown or wrong charset falls back."""
+    data = _payload_bytes(part)
+    charset = (part.get_content_charset() or "").strip().strip("\"'")
+    return decode_bytes(data, charset, defects, f"{part.get_content_type()} part")
+
+
+def decode_bytes(data: bytes, charset: str, defects: list[str], where: str) -> str:
+    if charset:
+        try:
+            codecs.lookup(charset)
+        except LookupError:
+            defects.append(f"{where}: unknown charset {charset!r}, decoded as utf-8/cp1252")
+        else:
+            try:
+                return data.decode(charset)
+            except (UnicodeDecodeError, ValueError):
+                defects.append(f"{where}: bytes not valid {charset}, decoded with replacement")
+                return data.decode(charset, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def build_email(
+    *,
+    source: str,
+    sender: Party | None,
+    to: Iterable[Party] = (),
+    cc: Iterable[Party] = (),
+    bcc: Iterable[Party] = (),
+    subject: str = "",
+    date: str = "",
+    message_id: str = "",
+    headers: Iterable[tuple[str, str]] = (),
+    text: str = "",
+    html: str | None = None,
+    attachments: Iterable[Attachment] = (),
+    envelope: Envelope | None = None,
+    defects: Iterable[str] = (),
+    _depth: int = 0,
+) -> Correspondence:
+    """Assemble an email: split own text from quoted/forwarded text, read attachments."""
+    defects = list(defects)
+    body = text if (text or "").strip() else (html_to_text(html) if html else "")
+    own, nested = split_text(body, subject=subject, source=source)
+    attached: list[Nested] = []
+    for attachment in attachments:
+        piece = _attachment(attachment, source, defects, _depth)
+        if piece is not None:
+            attached.append(Nested(Relation.ATTACHED, piece))
+    return Correspondence(
+        kind="email",
+        source=source,
+        sender=sender,
+        to=tuple(to),
+        cc=tuple(cc),
+        bcc=tuple(bcc),
+        envelope=envelope or Envelope(),
+        subject=subject,
+        date=date,
+        message_id=message_id,
+        headers=tuple(headers),
+        own_text=own,
+        signature=split_signature(own)[1],
+        nested=(*nested, *attached),
+        defects=tuple(defects),
+    )
+
+
+def _attachment(attachment: Attachment, source: str, defects: list[str], depth: int) -> Correspondence | None:
+    """An attachment the rules can read (message, letter), or None for anything else."""
+    name = attachment.filename or ""
+    where = f"{source} > {name or attachment.content_type}"
+    content_type = (attachment.content_type or "").lower()
+    is_letter = name.lower().endswith(_LETTER_SUFFIXES) or (content_type == "text/plain" and name)
+    if content_type != "message/rfc822" and not name.lower().endswith(".eml") and not is_letter:
+        return None
+    try:
+        if content_type == "message/rfc822" or name.lower().endswith(".eml"):
+            if depth >= _MAX_DEPTH:
+                raise UnreadableDocument("attached messages nested too deeply")
+            return parse_message(attachment.payload, where, _depth=depth + 1)
+        return read_letter(attachment.payload, name, where)
+    except UnreadableDocument as exc:
+        defects.append(f"attachment {name or content_type!r}: {exc.message}")
+    except Exception as exc:
+        defects.append(f"attachment {name or content_type!r}: {type(exc).__name__}: {str(exc)[:100]}")
+    return None
