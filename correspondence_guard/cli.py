@@ -21,7 +21,7 @@ from .gateway.commands import register as register_gateway_commands
 from .model import Correspondence, Party, Unreadable
 from .policy import Policy, load_policy
 from .report import AuditReport
-from .reports import render
+from .reports import FORMATS, render
 from .rules import RuleSpec, load_rules
 
 PROG = "correspondence-guard"
@@ -119,7 +119,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--policy", "policy_path", type=click.Path(exists=True, dir_okay=False), help="The council's policy/register YAML file.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "csv"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write the report here instead of stdout.")
 @click.option("--fail-on", type=FAIL_ON, default="error", show_default=True, help="Exit 1 when a finding at or above this severity is made.")
 @click.option("--rule", "only", multiple=True, metavar="ID", help="Apply only this rule (repeatable).")

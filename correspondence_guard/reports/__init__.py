@@ -12,7 +12,11 @@ from importlib import import_module
 from ..report import AuditReport
 
 #: The formats ``audit --format`` offers, each a module of this package.
-FORMATS = ("text", "json", "html", "csv")
+FORMATS = ("text", "json", "html", "csv", "jsonl")
+
+#: Formats that can also be written while the audit runs, one document at a time
+#: (``jsonl.write(results, stream, ...)``), for audits too large to hold in memory.
+STREAMING = ("jsonl",)
 
 
 def render(report: AuditReport, fmt: str) -> str:
