@@ -1,0 +1,316 @@
+#!/usr/bin/env python
+"""Audit throughput and memory on a large mbox of realistic council mail.
+
+Builds, in a temporary folder, an mbox of council correspondence (officers, councillors,
+residents, contractors; planning, licensing, enforcement, bins, budgets; short notes and
+long reports; quoted replies, Outlook forwards, Bcc copies, HTML alternatives, attached
+letters) and a register for it, then prints in one run:
+
+* messages per second for the audit with 1 worker and with every core;
+* the same for a plain loop that only splits the mbox and parses each message with
+  Python's ``email`` package (the floor a checker cannot beat), and the ratios;
+* the peak memory (RSS high-water mark, summed over the audit's process tree, sampled
+  from /proc) at 10,000 and at the full size.
+
+Every measurement runs in a fresh child process so that the memory figures are its own.
+Usage: python benchmarks/audit_throughput.py [--messages 50000] [--small 10000] [--workers N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+COUNCIL = "ashvale.gov.uk"
+COUNCILLORS = [
+    ("Margaret Holloway", "margaret.holloway", "Leader of the Council"),
+    ("Derek Pennington", "derek.pennington", "Chair of the Council"),
+    ("Nadia Karim", "nadia.karim", ""),
+    ("Priya Chaudhry", "priya.chaudhry", "Cabinet Member for Environment"),
+    ("Tom Bramley", "tom.bramley", ""),
+    ("Helen Bramley", "helen.bramley", ""),
+    ("Graham Whitlock", "graham.whitlock", "Chair of the Planning Committee"),
+    ("Alastair Fenwick", "alastair.fenwick", "Chair of the Licensing Committee"),
+]
+OFFICERS = [
+    ("Joe Bloggs", "joe.bloggs", "Planning Enforcement Officer"),
+    ("Sarah Lund", "sarah.lund", "Licensing Manager"),
+    ("Ravi Patel", "ravi.patel", "Environmental Health Officer"),
+    ("Claire Dunn", "claire.dunn", "Democratic Services Officer"),
+    ("Martin Oake", "martin.oake", "Head of Finance"),
+    ("Fiona Reyes", "fiona.reyes", "Waste Services Manager"),
+]
+THIRD = [
+    ("Alan Greaves", "alan.greaves@gmail.com"),
+    ("Mary O'Neill", "mary.oneill@btinternet.com"),
+    ("Castlegate Roofing", "quotes@castlegateroofing.co.uk"),
+    ("Vale Waste Services", "contracts@valewaste.co.uk"),
+    ("Dave Turner", "dave.turner@hotmail.co.uk"),
+    ("Local Gazette", "newsdesk@localgazette.co.uk"),
+]
+TOPICS = [
+    ("Planning application 24/0{n}/FUL - Holme Lane", "the planning application at Holme Lane and the conditions proposed"),
+    ("Noise complaint - Tannery Yard", "the statutory nuisance investigation at Tannery Yard"),
+    ("Premises licence review - Red Lion", "the review of the premises licence for the Red Lion"),
+    ("Missed bin collections - Mill Lane", "the missed collections reported on Mill Lane"),
+    ("Budget monitoring Q{q}", "the quarter {q} budget monitoring figures"),
+    ("Enforcement notice - Brook Farm", "the breach of condition at Brook Farm and the notice being considered"),
+    ("Street trading consent - Riverside car park", "the street trading consent application for the Riverside car park"),
+    ("Pavilion lease", "the draft heads of terms for the pavilion lease"),
+    ("Flooding at Riverside Walk", "the culvert at Riverside Walk and the flooding last week"),
+    ("Ward surgery follow-up", "the points residents raised at Saturday's ward surgery"),
+]
+SENTENCES = [
+    "I have spoken with colleagues in the relevant service and will update you when I hear more.",
+    "The site visit is booked for next Tuesday morning and the case officer will attend.",
+    "Residents have raised concerns about traffic, parking and the hours of working.",
+    "The report will go to the committee meeting next month with a recommendation.",
+    "Please let me know if you would like to discuss this before the deadline.",
+    "The Council will provide a further update once the consultation period has closed.",
+    "We have written to the owner setting out the steps required and the timescale.",
+    "Officers are reviewing the representations received and will report back to members.",
+    "The figures attached show the position at the end of the quarter against the profile.",
+    "I understand the frustration this has caused and apologise for the delay in replying.",
+    "Could you confirm whether the applicant has been told about the revised plans?",
+    "The Council has agreed to pay the contractor for the additional works carried out.",
+    "I would be grateful if you could raise this with the Clerk at the next meeting.",
+    "Please start the works on Monday and invoice the Council for the agreed amount.",
+    "This is not for circulation beyond members until the legal advice has been received.",
+]
+
+
+def _person(name: str, local: str) -> tuple[str, str]:
+    return name, f"{local}@{COUNCIL}"
+
+
+def _addr(p: tuple[str, str]) -> str:
+    return f'"{p[0]}" <{p[1]}>'
+
+
+def make_message(n: int, rng: random.Random) -> bytes:
+    officer = _person(*rng.choice(OFFICERS)[:2])
+    councillor = _person(*rng.choice(COUNCILLORS)[:2])
+    other_cllr = _person(*rng.choice(COUNCILLORS)[:2])
+    third = rng.choice(THIRD)
+    style = rng.random()
+    if style < 0.45:
+        sender, to, cc = officer, [councillor], []
+    elif style < 0.7:
+        sender, to, cc = councillor, [officer], []
+    elif style < 0.85:
+        sender, to, cc = officer, [third], [councillor] if rng.random() < 0.4 else []
+    else:
+        sender, to, cc = councillor, [third], [officer] if rng.random() < 0.5 else []
+    bcc = [other_cllr] if sender == officer and rng.random() < 0.08 else []
+    subject, about = rng.choice(TOPICS)
+    subject = subject.format(n=n % 10, q=n % 4 + 1)
+    about = about.format(q=n % 4 + 1)
+    if rng.random() < 0.05:
+        subject = "CONFIDENTIAL: " + subject
+    paragraphs = [f"Dear {to[0][0].split()[0]},", f"Thank you for your email about {about}."]
+    for _ in range(rng.choice([1, 1, 2, 3, 5, 8, 15, 30])):
+        paragraphs.append(" ".join(rng.choice(SENTENCES) for _ in range(rng.randint(1, 5))))
+    if bcc and rng.random() < 0.5:
+        paragraphs.append(f"cc Councillor {bcc[0][0].split()[-1]}")
+    paragraphs.append(f"Kind regards\n{sender[0]}\nAshvale District Council")
+    body = "\n\n".join(paragraphs)
+    kind = rng.random()
+    if kind < 0.2:  # a quoted reply
+        quoted = "\n".join("> " + line for line in ("Dear " + sender[0].split()[0] + ",\n\n" + " ".join(rng.choice(SENTENCES) for _ in range(4)) + "\n\nThanks\n" + to[0][0]).splitlines())
+        body += f"\n\nOn Mon, 3 Jun 2024 at 09:{n % 60:02d}, {to[0][0]} <{to[0][1]}> wrote:\n{quoted}\n"
+        subject = "Re: " + subject
+    elif kind < 0.3:  # an Outlook forward
+        fwd_from = rng.choice([councillor, third])
+        body += (
+            "\n\n________________________________\n"
+            f"From: {fwd_from[0]} <{fwd_from[1]}>\nSent: 03 June 2024 08:{n % 60:02d}\n"
+            f"To: {officer[0]} <{officer[1]}>\nSubject: {subject}\n\n"
+            + " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 8)))
+            + f"\n\nRegards\n{fwd_from[0]}\n"
+        )
+        subject = "FW: " + subject
+    day = 1 + n % 28
+    headers = [
+        f"From: {_addr(sender)}",
+        f"To: {', '.join(_addr(p) for p in to)}",
+        *([f"Cc: {', '.join(_addr(p) for p in cc)}"] if cc else []),
+        *([f"Bcc: {', '.join(_addr(p) for p in bcc)}"] if bcc else []),
+        f"Subject: {subject}",
+        f"Date: Mon, {day:02d} Jul 2024 {9 + n % 8:02d}:{n % 60:02d}:00 +0100",
+        f"Message-ID: <bench.{n}@{COUNCIL}>",
+        "MIME-Version: 1.0",
+    ]
+    if rng.random() < 0.3:  # HTML alternative
+        html = "<html><body>" + "".join(f"<p>{p}</p>" for p in body.split("\n\n")) + "</body></html>"
+        boundary = f"b{n}"
+        payload = (
+            f'Content-Type: multipart/alternative; boundary="{boundary}"\n\n'
+            f"--{boundary}\nContent-Type: text/plain; charset=utf-8\n\n{body}\n"
+            f"--{boundary}\nContent-Type: text/html; charset=utf-8\n\n{html}\n--{boundary}--\n"
+        )
+        return ("\n".join(headers) + "\n" + payload).encode("utf-8")
+    return ("\n".join(headers) + "\nContent-Type: text/plain; charset=utf-8\n\n" + body + "\n").encode("utf-8")
+
+
+def build(folder: Path, count: int, seed: int = 4) -> tuple[Path, Path]:
+    rng = random.Random(seed)
+    mbox = folder / f"export-{count}.mbox"
+    with open(mbox, "wb") as out:
+        for n in range(count):
+            data = make_message(n, rng).replace(b"\nFrom ", b"\n>From ")
+            out.write(b"From bench@ashvale.gov.uk Mon Jul  1 09:00:00 2024\n" + data + b"\n")
+    policy = folder / "policy.yaml"
+    lines = ["council:", "  name: Ashvale District Council", f"  domains: [{COUNCIL}]", "councillors:"]
+    for name, local, title in COUNCILLORS:
+        lines.append(f"  - name: {name}\n    emails: [{local}@{COUNCIL}]")
+        if title:
+            lines.append(f"    titles: [{title}]")
+    lines.append("officers:")
+    for name, local, title in OFFICERS:
+        lines.append(f"  - name: {name}\n    title: {title}\n    emails: [{local}@{COUNCIL}]")
+    policy.write_text("\n".join(lines) + "\n")
+    return mbox, policy
+
+
+# --------------------------------------------------------------------------- children
+
+
+def child_audit(mbox: str, policy_path: str, workers: int) -> dict:
+    from correspondence_guard.parallel import audit_parallel
+    from correspondence_guard.policy import load_policy
+
+    policy = load_policy(policy_path)
+    start = time.perf_counter()
+    report = audit_parallel([mbox], policy, workers=workers, progress=False)
+    elapsed = time.perf_counter() - start
+    return {"messages": len(report.documents) + len(report.errors), "errors": len(report.errors),
+            "findings": len(report.findings), "seconds": elapsed}
+
+
+def child_parse(mbox: str) -> dict:
+    """The floor: split the mbox on From_ lines and parse each message with ``email``."""
+    import email
+    import email.policy
+
+    start = time.perf_counter()
+    count = 0
+    current: list[bytes] = []
+
+    def parse(lines: list[bytes]) -> None:
+        message = email.message_from_bytes(b"".join(lines), policy=email.policy.default)
+        message.get("From"), message.get("To"), message.get("Subject")
+
+    with open(mbox, "rb") as handle:
+        for line in handle:
+            if line.startswith(b"From "):
+                if current:
+                    parse(current)
+                    count += 1
+                current = []
+            else:
+                current.append(line)
+    if current:
+        parse(current)
+        count += 1
+    return {"messages": count, "seconds": time.perf_counter() - start}
+
+
+# --------------------------------------------------------------------------- memory
+
+
+def _tree_rss_kb(root: int) -> int:
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/statm") as f:
+                rss[int(entry)] = int(f.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def run_child(args: list[str]) -> tuple[dict, int]:
+    """Run this script as a child; return its JSON result and the peak RSS (KiB) of its tree."""
+    process = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_kb(process.pid))
+        time.sleep(0.05)
+    out = process.stdout.read()
+    if process.returncode:
+        raise SystemExit(f"child {args} failed with status {process.returncode}")
+    return json.loads(out.strip().splitlines()[-1]), peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--messages", type=int, default=50_000)
+    parser.add_argument("--small", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=None, help="the 'all cores' figure (default: every core)")
+    parser.add_argument("--child", choices=["audit", "parse"], help=argparse.SUPPRESS)
+    parser.add_argument("--mbox", help=argparse.SUPPRESS)
+    parser.add_argument("--policy", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child == "audit":
+        print(json.dumps(child_audit(args.mbox, args.policy, args.workers or 1)))
+        return
+    if args.child == "parse":
+        print(json.dumps(child_parse(args.mbox)))
+        return
+
+    from correspondence_guard.parallel import default_workers
+
+    cores = args.workers or default_workers()
+    with tempfile.TemporaryDirectory(prefix="cg-bench-") as tmp:
+        folder = Path(tmp)
+        sizes = sorted({min(args.small, args.messages), args.messages})
+        built = {}
+        for size in sizes:
+            start = time.perf_counter()
+            built[size] = build(folder, size)
+            mb = built[size][0].stat().st_size / 1e6
+            print(f"built {size:,} messages ({mb:,.1f} MB mbox) in {time.perf_counter() - start:.1f}s", flush=True)
+        rows = []
+        for size in sizes:
+            mbox, policy = map(str, built[size])
+            floor, floor_peak = run_child(["--child", "parse", "--mbox", mbox])
+            one, one_peak = run_child(["--child", "audit", "--mbox", mbox, "--policy", policy, "--workers", "1"])
+            many, many_peak = run_child(["--child", "audit", "--mbox", mbox, "--policy", policy, "--workers", str(cores)])
+            assert one["messages"] == many["messages"] == floor["messages"] == size, (one, many, floor)
+            assert one["findings"] == many["findings"]
+            rows.append((size, floor, one, many, floor_peak, one_peak, many_peak))
+            print(f"measured {size:,}", flush=True)
+
+    print()
+    print(f"cores used for the parallel figure: {cores} (os.sched_getaffinity: {default_workers()})")
+    print(f"{'messages':>9} {'email-parse msg/s':>18} {'audit 1w msg/s':>15} {'audit %dw msg/s' % cores:>15}"
+          f" {'1w/parse':>9} {'%dw/1w' % cores:>7} {'peak RSS 1w':>12} {'peak RSS %dw' % cores:>12} {'findings':>9}")
+    for size, floor, one, many, floor_peak, one_peak, many_peak in rows:
+        f_rate = floor["messages"] / floor["seconds"]
+        o_rate = one["messages"] / one["seconds"]
+        m_rate = many["messages"] / many["seconds"]
+        print(f"{size:>9,} {f_rate:>18,.0f} {o_rate:>15,.0f} {m_rate:>15,.0f} {o_rate / f_rate:>9.2f}"
+              f" {m_rate / o_rate:>7.2f} {one_peak / 1024:>10,.0f}MB {many_peak / 1024:>10,.0f}MB {one['findings']:>9,}")
+    print("\npeak RSS: high-water mark of the audit process and all its workers together, sampled every 50 ms.")
+
+
+if __name__ == "__main__":
+    main()

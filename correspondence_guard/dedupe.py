@@ -1,0 +1,90 @@
+"""One message found in several mailboxes is reported once, with every place it was found.
+
+An export of several accounts holds the same message many times: the sender's Sent Items
+copy, each recipient's Inbox copy, a forwarded-to archive. The key is the Message-ID; a
+message without one is keyed by a hash of its normalised headers and text. The first copy
+in source order is the one reported; the others are listed in ``also_found_in``. Copies can
+differ (only the sender's copy keeps the Bcc), so a finding made on any copy is kept.
+
+Streaming: :class:`Deduplicator` holds one short key per distinct message, never a message.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+
+from .model import Correspondence, Finding
+from .report import AuditReport, DocumentResult
+
+_SPACE = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", (text or "").replace("\r", "")).strip().lower()
+
+
+def dedupe_key(doc: Correspondence) -> str:
+    """The identity of a message across mailboxes: its Message-ID, else a content hash.
+
+    The hash leaves out Bcc and delivery headers, which differ between copies of one message.
+    """
+    message_id = (doc.message_id or "").strip().strip("<>").strip()
+    if message_id:
+        return "mid:" + message_id.lower()
+    parts = [
+        doc.kind,
+        _norm(doc.sender.address if doc.sender else ""),
+        ",".join(sorted(_norm(p.address or p.name) for p in doc.to)),
+        ",".join(sorted(_norm(p.address or p.name) for p in doc.cc)),
+        _norm(doc.subject),
+        _norm(doc.date),
+        _norm(doc.own_text),
+    ]
+    for _, _, inner in list(doc.walk())[1:]:
+        parts.append(_norm(inner.own_text))
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    return "sha256:" + digest[:32]
+
+
+def _finding_key(finding: Finding) -> tuple:
+    return (finding.rule, tuple(sorted(finding.parties)), finding.message)
+
+
+def merge(first: DocumentResult, other: DocumentResult) -> DocumentResult:
+    """``first`` with ``other`` recorded as another place it was found, and its findings kept."""
+    seen = {_finding_key(f) for f in first.findings}
+    extra = tuple(f for f in other.findings if _finding_key(f) not in seen)
+    places = first.also_found_in + tuple(s for s in (other.source, *other.also_found_in) if s != first.source)
+    return dataclasses.replace(first, findings=first.findings + extra, also_found_in=places)
+
+
+class Deduplicator:
+    """Adds results to a report in order, folding each duplicate into the first copy."""
+
+    def __init__(self, report: AuditReport):
+        self.report = report
+        self._where: dict[str, int] = {}
+        self.duplicates = 0
+
+    def add(self, result: DocumentResult, key: str | None) -> bool:
+        """Add ``result``; returns False when it was a duplicate folded into an earlier one."""
+        if key:
+            at = self._where.get(key)
+            if at is not None:
+                self.report.documents[at] = merge(self.report.documents[at], result)
+                self.duplicates += 1
+                return False
+            self._where[key] = len(self.report.documents)
+        self.report.documents.append(result)
+        return True
+
+
+def dedupe_documents(pairs) -> list[DocumentResult]:
+    """Fold (result, key) pairs, in order, into one result per message."""
+    report = AuditReport(policy_source="", council="")
+    folder = Deduplicator(report)
+    for result, key in pairs:
+        folder.add(result, key)
+    return report.documents
