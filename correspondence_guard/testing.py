@@ -46,7 +46,7 @@ def email(
     from .sources.signature import split_signature
 
     sender_party = parties([sender])[0] if sender else None
-    body, signature = split_signature(text)
+    _, signature = split_signature(text)
     return Correspondence(
         kind=kind,
         source=source,
