@@ -6,11 +6,13 @@ residents, contractors; planning, licensing, enforcement, bins, budgets; short n
 long reports; quoted replies, Outlook forwards, Bcc copies, HTML alternatives, attached
 letters) and a register for it, then prints in one run:
 
-* messages per second for the audit with 1 worker and with every core;
+* messages per second for ``correspondence-guard audit --format jsonl`` (the streaming
+  path a clerk uses for a huge export) with 1 worker and with every core;
 * the same for a plain loop that only splits the mbox and parses each message with
   Python's ``email`` package (the floor a checker cannot beat), and the ratios;
 * the peak memory (RSS high-water mark, summed over the audit's process tree, sampled
-  from /proc) at 10,000 and at the full size.
+  from /proc) at 10,000 and at the full size, for the streaming ``--format jsonl`` path
+  and, beside it for comparison, the in-memory ``--format json`` report.
 
 Every measurement runs in a fresh child process so that the memory figures are its own.
 Usage: python benchmarks/audit_throughput.py [--messages 50000] [--small 10000] [--workers N]
@@ -182,16 +184,29 @@ def build(folder: Path, count: int, seed: int = 4) -> tuple[Path, Path]:
 # --------------------------------------------------------------------------- children
 
 
-def child_audit(mbox: str, policy_path: str, workers: int) -> dict:
-    from correspondence_guard.parallel import audit_parallel
-    from correspondence_guard.policy import load_policy
+def child_audit(mbox: str, policy_path: str, workers: int, fmt: str, output: str) -> dict:
+    """The command a clerk runs: ``correspondence-guard audit --format FMT --output FILE``."""
+    from correspondence_guard import cli
 
-    policy = load_policy(policy_path)
+    argv = ["audit", mbox, "--policy", policy_path, "--format", fmt, "--output", output,
+            "--workers", str(workers), "--no-progress", "--fail-on", "never"]
     start = time.perf_counter()
-    report = audit_parallel([mbox], policy, workers=workers, progress=False)
+    status = cli.main(argv)
     elapsed = time.perf_counter() - start
-    return {"messages": len(report.documents) + len(report.errors), "errors": len(report.errors),
-            "findings": len(report.findings), "seconds": elapsed}
+    if status != 0:
+        raise SystemExit(f"audit exited {status}")
+    return {"seconds": elapsed}
+
+
+def report_summary(path: str, fmt: str) -> dict:
+    """The summary the audit wrote (read by the parent, after the child's memory is measured)."""
+    if fmt == "jsonl":
+        with open(path, "rb") as handle:
+            handle.seek(max(0, os.path.getsize(path) - 65536))
+            last = handle.read().decode("utf-8").strip().splitlines()[-1]
+        return json.loads(last)["summary"]
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)["summary"]
 
 
 def child_parse(mbox: str) -> dict:
@@ -268,9 +283,11 @@ def main() -> None:
     parser.add_argument("--child", choices=["audit", "parse"], help=argparse.SUPPRESS)
     parser.add_argument("--mbox", help=argparse.SUPPRESS)
     parser.add_argument("--policy", help=argparse.SUPPRESS)
+    parser.add_argument("--format", default="jsonl", help=argparse.SUPPRESS)
+    parser.add_argument("--output", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child == "audit":
-        print(json.dumps(child_audit(args.mbox, args.policy, args.workers or 1)))
+        print(json.dumps(child_audit(args.mbox, args.policy, args.workers or 1, args.format, args.output)))
         return
     if args.child == "parse":
         print(json.dumps(child_parse(args.mbox)))
@@ -288,28 +305,43 @@ def main() -> None:
             built[size] = build(folder, size)
             mb = built[size][0].stat().st_size / 1e6
             print(f"built {size:,} messages ({mb:,.1f} MB mbox) in {time.perf_counter() - start:.1f}s", flush=True)
+
+        def audit(size: int, workers: int, fmt: str) -> tuple[dict, int]:
+            mbox, policy = map(str, built[size])
+            output = str(folder / f"report-{size}-{workers}.{fmt}")
+            result, peak = run_child(["--child", "audit", "--mbox", mbox, "--policy", policy,
+                                      "--workers", str(workers), "--format", fmt, "--output", output])
+            result.update(report_summary(output, fmt))
+            os.unlink(output)
+            assert result["documents"] + result["errors"] == size, result
+            return result, peak
+
         rows = []
         for size in sizes:
-            mbox, policy = map(str, built[size])
-            floor, floor_peak = run_child(["--child", "parse", "--mbox", mbox])
-            one, one_peak = run_child(["--child", "audit", "--mbox", mbox, "--policy", policy, "--workers", "1"])
-            many, many_peak = run_child(["--child", "audit", "--mbox", mbox, "--policy", policy, "--workers", str(cores)])
-            assert one["messages"] == many["messages"] == floor["messages"] == size, (one, many, floor)
-            assert one["findings"] == many["findings"]
-            rows.append((size, floor, one, many, floor_peak, one_peak, many_peak))
+            floor, floor_peak = run_child(["--child", "parse", "--mbox", str(built[size][0])])
+            one, one_peak = audit(size, 1, "jsonl")
+            many, many_peak = audit(size, cores, "jsonl")
+            held, held_peak = audit(size, cores, "json")
+            assert floor["messages"] == size, floor
+            assert one["findings"] == many["findings"] == held["findings"], (one, many, held)
+            rows.append((size, floor, one, many, one_peak, many_peak, held_peak))
             print(f"measured {size:,}", flush=True)
 
     print()
     print(f"cores used for the parallel figure: {cores} (os.sched_getaffinity: {default_workers()})")
+    print("audit = correspondence-guard audit --format jsonl (streamed) --output FILE; 'json' = the in-memory JSON report")
     print(f"{'messages':>9} {'email-parse msg/s':>18} {'audit 1w msg/s':>15} {'audit %dw msg/s' % cores:>15}"
-          f" {'1w/parse':>9} {'%dw/1w' % cores:>7} {'peak RSS 1w':>12} {'peak RSS %dw' % cores:>12} {'findings':>9}")
-    for size, floor, one, many, floor_peak, one_peak, many_peak in rows:
+          f" {'1w/parse':>9} {'%dw/1w' % cores:>7} {'peak jsonl 1w':>14} {'peak jsonl %dw' % cores:>15}"
+          f" {'peak json %dw' % cores:>14} {'findings':>9}")
+    for size, floor, one, many, one_peak, many_peak, held_peak in rows:
         f_rate = floor["messages"] / floor["seconds"]
-        o_rate = one["messages"] / one["seconds"]
-        m_rate = many["messages"] / many["seconds"]
+        o_rate = size / one["seconds"]
+        m_rate = size / many["seconds"]
         print(f"{size:>9,} {f_rate:>18,.0f} {o_rate:>15,.0f} {m_rate:>15,.0f} {o_rate / f_rate:>9.2f}"
-              f" {m_rate / o_rate:>7.2f} {one_peak / 1024:>10,.0f}MB {many_peak / 1024:>10,.0f}MB {one['findings']:>9,}")
-    print("\npeak RSS: high-water mark of the audit process and all its workers together, sampled every 50 ms.")
+              f" {m_rate / o_rate:>7.2f} {one_peak / 1024:>12,.0f}MB {many_peak / 1024:>13,.0f}MB"
+              f" {held_peak / 1024:>12,.0f}MB {one['findings']:>9,}")
+    print("\npeak: RSS high-water mark of the audit process and all its workers together, sampled every 50 ms.")
+    print("jsonl writes each result as it arrives and keeps none; json keeps every result for its summary.")
 
 
 if __name__ == "__main__":

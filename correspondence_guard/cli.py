@@ -8,6 +8,7 @@ in one place, :func:`main`, as one line on stderr with the exit status it carrie
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import sys
 from typing import Iterable, Iterator
@@ -17,11 +18,13 @@ import click
 from . import __version__
 from .engine import Checker
 from .errors import GuardError, UsageError
+from .filters import AuditFilter
 from .gateway.commands import register as register_gateway_commands
 from .model import Correspondence, Party, Unreadable
 from .policy import Policy, load_policy
 from .report import AuditReport
-from .reports import FORMATS, render
+from .reports import FORMATS, STREAMING, render
+from .reports.jsonl import JsonlWriter
 from .rules import RuleSpec, load_rules
 
 PROG = "correspondence-guard"
@@ -116,20 +119,89 @@ def cli() -> None:
     """Check council correspondence against the Member/Officer protocol's correspondence clauses."""
 
 
-@cli.command()
+AUDIT_HELP = """Audit every email and letter under PATHS and write a report.
+
+PATHS are files or folders: mbox, Maildir, .eml, .msg, .pst, letters (.txt, .docx, .pdf).
+The audit runs in --workers processes (default: every core; 1 runs it in this process).
+
+\b
+Memory: with --format jsonl each result is written as it arrives and nothing is kept,
+so memory stays flat however large the export. The other formats keep every result
+in memory until the end, because their summary and charts need them all.
+
+\b
+Ctrl-C: the audit stops, the report of what was read so far is written (marked partial:
+"partial": true in JSON and JSON Lines, a banner in HTML, a first line in text), a
+notice says so on stderr, and the exit status is 130. A second Ctrl-C stops at once.
+
+\b
+Exit status: 0 nothing at or above --fail-on, 1 a finding at or above it, 2 a usage or
+policy error (a bad option or path, a .pst named in PATHS that cannot be opened), 130
+interrupted (report written, partial).
+"""
+
+
+@cli.command(help=AUDIT_HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--policy", "policy_path", type=click.Path(exists=True, dir_okay=False), help="The council's policy/register YAML file.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="jsonl streams (flat memory); the others hold every result.")
 @click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write the report here instead of stdout.")
 @click.option("--fail-on", type=FAIL_ON, default="error", show_default=True, help="Exit 1 when a finding at or above this severity is made.")
 @click.option("--rule", "only", multiple=True, metavar="ID", help="Apply only this rule (repeatable).")
-def audit(paths, policy_path, fmt, output, fail_on, only) -> int:
-    """Audit every email and letter under PATHS and write a report."""
+@click.option("--since", metavar="DATE", help="Only documents dated on or after DATE (YYYY-MM-DD or ISO date-time).")
+@click.option("--until", metavar="DATE", help="Only documents dated on or before DATE (a bare date includes the whole day).")
+@click.option("--sender", multiple=True, metavar="ADDR", help="Only documents sent from ADDR, or from @domain (repeatable).")
+@click.option("--councillor", multiple=True, metavar="WHO", help="Only documents where this councillor (address or name in the register) is a party (repeatable).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: the number of cores; 1 = in this process).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: only when stderr is a terminal).")
+def audit(paths, policy_path, fmt, output, fail_on, only, since, until, sender, councillor, workers, progress) -> int:
+    from .parallel import audit_parallel, check_paths, default_workers
+
     policy = _policy(policy_path)
-    checker = Checker(policy, rules=_rules(only), only=only)
-    report = _audit(checker, _read(paths))
-    _emit(render(report, fmt), output)
+    rules = _rules(only)
+    audit_filter = AuditFilter.from_options(policy, since, until, sender, councillor, only, available_rules=rules)
+    check_paths(paths)  # exit 2 before any output for a missing path or an unopenable named .pst
+    options = dict(workers=workers or default_workers(), rules=rules, audit_filter=audit_filter,
+                   progress={None: True, True: "always", False: False}[progress])
+    if fmt in STREAMING:
+        with _output(output) as stream:
+            writer = JsonlWriter(stream, policy_source=policy.source, council=policy.register.council)
+            report = audit_parallel(paths, policy, sink=_announcing(writer.add), **options)
+            writer.close(partial=report.partial, rules=report.rules)
+    else:
+        report = audit_parallel(paths, policy, **options)
+        for error in report.errors:
+            notice(f"cannot read {error.source}: {error.error}")
+        _emit(render(report, fmt), output)
+    if report.partial:
+        notice(f"interrupted: the report is partial ({report.summary()['documents']} documents read)")
+        return 130
     return 1 if report.failed(fail_on) else 0
+
+
+def _announcing(sink):
+    """``sink``, after noting each unreadable document on stderr."""
+
+    def add(item):
+        if isinstance(item, Unreadable):
+            notice(f"cannot read {item.source}: {item.error}")
+        sink(item)
+
+    return add
+
+
+@contextlib.contextmanager
+def _output(output: str | None):
+    """The stream a streaming report is written to: ``output`` (a path) or stdout."""
+    if output is None:
+        yield click.get_text_stream("stdout")
+        return
+    try:
+        stream = open(output, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+    with stream:
+        yield stream
 
 
 @cli.command()

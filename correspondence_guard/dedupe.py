@@ -6,7 +6,11 @@ message without one is keyed by a hash of its normalised headers and text. The f
 in source order is the one reported; the others are listed in ``also_found_in``. Copies can
 differ (only the sender's copy keeps the Bcc), so a finding made on any copy is kept.
 
-Streaming: :class:`Deduplicator` holds one short key per distinct message, never a message.
+Streaming: :class:`Deduplicator` holds one short key per distinct message, never a message,
+but keeps every result (the report needs them). :class:`StreamingDeduplicator` keeps no
+result: it hands each one to a sink as it comes, and a later copy goes out as a duplicate
+(``duplicate_of`` = the first copy's source) carrying only the findings the first copy
+did not have, so the counts agree with the in-memory report.
 """
 
 from __future__ import annotations
@@ -88,3 +92,40 @@ def dedupe_documents(pairs) -> list[DocumentResult]:
     for result, key in pairs:
         folder.add(result, key)
     return report.documents
+
+
+class StreamingDeduplicator:
+    """Hands results to ``sink`` in order, counting them in ``report``; keeps no result.
+
+    What it keeps per distinct message: the key, the first copy's source and, when that
+    copy had findings, their keys (about a hundred bytes a message).
+    """
+
+    def __init__(self, report: AuditReport, sink, dedupe: bool = True):
+        self.report = report
+        self.sink = sink
+        self.dedupe = dedupe
+        self._first: dict[str, tuple[str, frozenset]] = {}
+        self.duplicates = 0
+
+    def add(self, result: DocumentResult, key: str | None) -> bool:
+        if self.dedupe and key:
+            first = self._first.get(key)
+            if first is not None:
+                source, seen = first
+                extra = tuple(f for f in result.findings if _finding_key(f) not in seen)
+                if extra:
+                    self._first[key] = (source, seen | {_finding_key(f) for f in extra})
+                self.duplicates += 1
+                self._emit(dataclasses.replace(result, findings=extra, duplicate_of=source))
+                return False
+            self._first[key] = (result.source, frozenset(_finding_key(f) for f in result.findings))
+        self._emit(result)
+        return True
+
+    def error(self, error) -> None:
+        self._emit(error)
+
+    def _emit(self, item) -> None:
+        self.report.count(item)
+        self.sink(item)

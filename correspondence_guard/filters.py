@@ -21,7 +21,7 @@ from __future__ import annotations
 import email.utils
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timezone
 from typing import Iterable
 
 from .errors import UsageError

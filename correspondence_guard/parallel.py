@@ -1,17 +1,20 @@
 """The audit at scale: streamed, in parallel across processes, with flat memory.
 
-One reader (this process) walks the paths and cuts them into *work units* without parsing
-anything: one unit per file, per message of an mbox (its raw bytes), per message of a
-PST (a reference: file, folder, index). Units go to a pool of worker processes in small
-batches through a **bounded** window: the reader is never more than
-``window * batch_size`` units ahead of the results, so memory stays flat however large
-the export. Each worker parses, filters and checks its units and sends back small
-results (``DocumentResult`` or ``Unreadable``, plus a de-duplication key). Results are
-taken in submission order, so the report is in source order, the same as a serial run.
+The reader (this process) walks the paths and cuts them into work units without parsing
+anything (see ``units``). Units go to a pool of worker processes in small batches through
+a **bounded** window: the reader is never more than ``window * batch_size`` units ahead of
+the results, so memory stays flat however large the export. Each worker parses, filters
+and checks its units and sends back small results (``DocumentResult`` or ``Unreadable``,
+plus a de-duplication key). Results are taken in submission order, so the report is in
+source order, the same as a serial run.
 
-``workers=1`` runs everything in this process (no pool, same code path for each unit).
-Ctrl-C stops the reader, keeps every result already back, and returns the report with
-``partial=True``. The progress bar (tqdm) goes to standard error only when it is a
+``workers=1`` runs everything in this process (no pool, same code for each unit), and so
+does an audit small enough to fit in one batch. With a ``sink`` each result is handed on
+as it arrives and not kept: the report then holds only counts (``--format jsonl``).
+
+Ctrl-C: the first one stops the reader after the batch in hand, keeps every result
+already back, and returns the report with ``partial=True``; a second one interrupts at
+once. The progress bar (tqdm) goes to standard error, by default only when it is a
 terminal.
 """
 
@@ -22,28 +25,28 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.reduction import ForkingPickler
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
-from .dedupe import Deduplicator, dedupe_key
-from .errors import UnreadableDocument, UsageError
+from .dedupe import Deduplicator, StreamingDeduplicator, dedupe_key
+from .errors import UsageError
 from .filters import AuditFilter
 from .model import Correspondence, Unreadable
 from .policy import Policy
 from .report import AuditReport, DocumentResult
+from .units import Unit, UnitStream, check_paths, iter_units
 
-# A unit of work: (source, kind, payload). kind is one of
-#   "file"   payload = path of a file holding one document (eml, letter, .msg, ...)
-#   "email"  payload = raw bytes of one RFC 822 message (from an mbox)
-#   "pst"    payload = outlook.PstRef
-#   "error"  payload = Unreadable (found while walking: passes straight through)
-Unit = tuple[str, str, Any]
+__all__ = ["audit_parallel", "audit_serial", "check_paths", "default_workers", "iter_units", "Unit", "UnitStream"]
 
 DEFAULT_BATCH = 32
+DEFAULT_WINDOW_PER_WORKER = 4
+Sink = Callable[[DocumentResult | Unreadable], None]
 
 
 def _mappingproxy(data: dict) -> MappingProxyType:
@@ -57,144 +60,6 @@ def _reduce_mappingproxy(proxy):
 # A Policy keeps its mappings read-only (MappingProxyType), which pickle refuses; workers get
 # a copy through multiprocessing's own pickler (this registration touches nothing else).
 ForkingPickler.register(MappingProxyType, _reduce_mappingproxy)
-DEFAULT_WINDOW_PER_WORKER = 4
-
-
-# --------------------------------------------------------------------------- units
-
-
-class UnitStream:
-    """The work units under some paths, with what is known of the total as they are read.
-
-    Nothing is kept per file: the walk is repeated lazily. With ``count=True`` a first,
-    cheap pass (names and 8 KB heads) counts the files and the bytes of mbox files, so a
-    progress bar can show the time left from the start; mbox messages are then estimated
-    from the bytes read so far, PST messages are added as their folders are walked.
-    """
-
-    def __init__(self, paths: Iterable[str], count: bool = False):
-        self.paths = list(paths)
-        for path in self.paths:
-            if not os.path.exists(path):
-                raise UsageError(f"no such file or directory: {path}")
-        self.known = 0
-        self.mbox_bytes_total = 0
-        self.mbox_bytes_read = 0
-        self.mbox_units = 0
-        self.counted = count
-        if count:
-            for path in self.paths:
-                for file_path, _ in _files(path):
-                    kind = _sniff_file(file_path)
-                    if kind == "mbox":
-                        try:
-                            self.mbox_bytes_total += os.path.getsize(file_path)
-                        except OSError:
-                            pass
-                    elif kind != "pst":
-                        self.known += 1
-
-    def estimated_total(self) -> int | None:
-        if not self.counted or (self.mbox_bytes_total and not self.mbox_bytes_read):
-            return None
-        estimate = self.known
-        if self.mbox_bytes_total:
-            estimate += round(self.mbox_units * self.mbox_bytes_total / max(self.mbox_bytes_read, 1))
-        return estimate
-
-    def __iter__(self) -> Iterator[Unit]:
-        for path in self.paths:
-            for file_path, source in _files(path):
-                kind = _sniff_file(file_path)
-                if kind == "mbox":
-                    yield from self._mbox(file_path, source)
-                elif kind == "pst":
-                    yield from self._pst(file_path, source, named=file_path == path)
-                else:
-                    yield (source, "file", file_path)
-
-    def _mbox(self, path: str, source: str) -> Iterator[Unit]:
-        from .sources import _mbox_messages
-
-        count = 0
-        for lines in _mbox_messages(path):
-            count += 1
-            data = b"".join(lines)
-            self.mbox_bytes_read += len(data) + 64
-            self.mbox_units += 1
-            yield (f"{source}#{count}", "email", data)
-        if count == 0:
-            yield (source, "error", Unreadable(source, "mbox file with no messages"))
-
-    def _pst(self, path: str, source: str, named: bool) -> Iterator[Unit]:
-        """A PST's messages as references. A PST named on the command line that cannot be
-        opened at all raises UsageError (exit status 2); one found inside a folder is
-        listed as unreadable and the audit goes on."""
-        from .sources.outlook import iter_pst_refs
-
-        refs = []
-        try:
-            walk = iter_pst_refs(path, source)
-            first = next(walk, None)
-        except UsageError as exc:
-            if named:
-                raise
-            yield (source, "error", Unreadable(source, exc.message.removeprefix(f"{path}: ")))
-            return
-        for item in itertools.chain([first] if first is not None else [], walk):
-            if isinstance(item, Unreadable):
-                yield (item.source, "error", item)
-            else:
-                if self.counted:
-                    self.known += 1
-                refs.append(item)
-                if len(refs) >= 256:  # folder by folder, a bounded slice at a time
-                    yield from ((s, "pst", r) for s, r in refs)
-                    refs.clear()
-        yield from ((s, "pst", r) for s, r in refs)
-
-
-def _files(path: str) -> Iterator[tuple[str, str]]:
-    """(file path, source) under a path, in the order ``sources.read`` reads them.
-
-    Mirrors ``sources._read_dir`` (Maildir cur/ then new/, else a sorted recursive walk);
-    see the report to the lead: the sources module should expose this walk.
-    """
-    from .sources import _SKIPPED_SUFFIXES
-
-    if not os.path.isdir(path):
-        yield path, path
-        return
-    if os.path.isdir(os.path.join(path, "cur")) and os.path.isdir(os.path.join(path, "new")):
-        for sub in ("cur", "new"):
-            folder = os.path.join(path, sub)
-            for name in sorted(os.listdir(folder)):
-                if not name.startswith(".") and os.path.isfile(os.path.join(folder, name)):
-                    yield os.path.join(folder, name), os.path.join(path, sub, name)
-        return
-    for folder, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or name.lower().endswith(_SKIPPED_SUFFIXES):
-                continue
-            yield os.path.join(folder, name), os.path.join(folder, name)
-
-
-def _sniff_file(path: str) -> str:
-    """The sources module's sniff of a file's head; unreadable files go to the worker as files."""
-    from .sources import sniff
-
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(8192)
-        return sniff(head)
-    except Exception:
-        return "file"  # read_file reports it with the same reason a serial run gives
-
-
-def iter_units(paths: Iterable[str], count: bool = False) -> UnitStream:
-    """The work units under ``paths`` (raises UsageError for a path that does not exist)."""
-    return UnitStream(paths, count=count)
 
 
 # --------------------------------------------------------------------------- worker side
@@ -210,10 +75,14 @@ class _State:
 
     def pst(self):
         if self._pst is None:
-            from .sources.outlook import PstReader
+            from .sources.outlook_pst import PstReader
 
             self._pst = PstReader()
         return self._pst
+
+    def close(self) -> None:
+        if self._pst is not None:
+            self._pst.close()
 
 
 _STATE: _State | None = None
@@ -236,15 +105,9 @@ def parse_unit(unit: Unit, state: _State) -> list[Correspondence | Unreadable]:
     if kind == "error":
         return [payload]
     if kind == "email":
-        from .sources import _reason
-        from .sources.email import parse_message
+        from .sources import read_message
 
-        try:
-            return [parse_message(payload, source)]
-        except UnreadableDocument as exc:
-            return [Unreadable(source, exc.message)]
-        except Exception as exc:
-            return [Unreadable(source, _reason(exc))]
+        return [read_message(payload, source)]
     if kind == "pst":
         return [state.pst().read(payload, source)]
     from .sources import read_file
@@ -282,6 +145,7 @@ def process_batch(batch: list[Unit], state: _State) -> list[tuple]:
 
 
 def default_workers() -> int:
+    """The number of cores this process may run on."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:
@@ -300,9 +164,13 @@ def _batches(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
 
 
 class _Progress:
-    """A tqdm bar on stderr (only on a terminal): messages done, msg/s, time left."""
+    """A tqdm bar on stderr: messages done, msg/s, time left.
 
-    def __init__(self, enabled: bool, stream: UnitStream | None):
+    ``enabled``: True shows it only when stderr is a terminal, ``"always"`` shows it anyway,
+    False never.
+    """
+
+    def __init__(self, enabled, stream: UnitStream | None):
         self.stream = stream
         self.bar = None
         self._last = 0.0
@@ -320,7 +188,9 @@ class _Progress:
             )
 
     @staticmethod
-    def wanted(enabled: bool) -> bool:
+    def wanted(enabled) -> bool:
+        if enabled == "always":
+            return sys.stderr is not None
         return bool(enabled) and sys.stderr is not None and hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
 
     def update(self, n: int) -> None:
@@ -339,12 +209,38 @@ class _Progress:
             self.bar.close()
 
 
+class _StopOnSigint:
+    """While active (main thread only): the first SIGINT asks the audit to stop after the
+    batch in hand (``requested``); the handler is then put back, so a second one interrupts."""
+
+    def __init__(self):
+        self.requested = False
+        self._previous = None
+
+    def __enter__(self) -> "_StopOnSigint":
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle) or signal.default_int_handler
+        return self
+
+    def _handle(self, signum, frame) -> None:
+        self.requested = True
+        signal.signal(signal.SIGINT, self._previous)
+
+    def __exit__(self, *exc) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+    def check(self) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+
+
 def audit_parallel(
     paths: Iterable[str] = (),
     policy: Policy | None = None,
     workers: int | None = None,
     rules: Mapping | None = None,
-    progress: bool = True,
+    progress: bool | str = True,
     audit_filter: AuditFilter | None = None,
     dedupe: bool = True,
     *,
@@ -352,12 +248,16 @@ def audit_parallel(
     batch_size: int = DEFAULT_BATCH,
     window: int | None = None,
     on_result: Callable[[int], None] | None = None,
+    sink: Sink | None = None,
 ) -> AuditReport:
     """Audit every document under ``paths`` with ``workers`` processes; see the module doc.
 
     ``units`` replaces the walk of ``paths`` (for tests and other front ends); ``window``
     is the number of batches in flight (default 4 per worker); ``on_result(n)`` is called
-    with the number of units finished each time results are taken in.
+    with the number of units finished each time results are taken in. ``sink(item)``
+    receives each result (a ``DocumentResult``, a duplicate of an earlier one with
+    ``duplicate_of`` set, or an ``Unreadable``) in source order; the report then keeps
+    only the counts. ``progress``: True (on a terminal), ``"always"`` or False.
     """
     from .policy import load_policy
 
@@ -367,7 +267,11 @@ def audit_parallel(
     checker = audit_filter.checker(policy, rules)  # fails early on a broken rule set
     report = AuditReport.for_policy(policy)
     report.rules = tuple(spec.id for spec in checker.rules)
-    folder = Deduplicator(report) if dedupe else None
+    if sink is not None:
+        report.streamed = True
+        folder = StreamingDeduplicator(report, sink, dedupe)
+    else:
+        folder = Deduplicator(report) if dedupe else None
     stream = None
     if units is None:
         stream = iter_units(paths, count=_Progress.wanted(progress))
@@ -378,7 +282,10 @@ def audit_parallel(
     def take(results: list[tuple], n_units: int) -> None:
         for kind, value, key in results:
             if kind == "error":
-                report.errors.append(value)
+                if sink is not None:
+                    folder.error(value)
+                else:
+                    report.errors.append(value)
             elif kind == "doc":
                 if folder is not None:
                     folder.add(value, key)
@@ -388,25 +295,35 @@ def audit_parallel(
         if on_result is not None:
             on_result(n_units)
 
-    try:
-        if workers == 1:
-            state = _State(policy, rules, audit_filter)
-            try:
-                for batch in _batches(units, batch_size):
-                    take(process_batch(batch, state), len(batch))
-            except KeyboardInterrupt:
-                report.partial = True
-            finally:
-                if state._pst is not None:
-                    state._pst.close()
-        else:
-            _audit_pool(units, policy, rules, audit_filter, workers, batch_size, window, take, report)
-    finally:
-        bar.close()
+    with _StopOnSigint() as stop:
+        try:
+            units = iter(units)
+            head = list(itertools.islice(units, batch_size + 1)) if workers > 1 else []
+            if workers == 1 or len(head) <= batch_size:  # one batch: a pool would cost more
+                _audit_here(itertools.chain(head, units), policy, rules, audit_filter, batch_size, take, report, stop)
+            else:
+                _audit_pool(itertools.chain(head, units), policy, rules, audit_filter, workers, batch_size,
+                            window, take, report, stop)
+        except KeyboardInterrupt:  # while the first units were read
+            report.partial = True
+        finally:
+            bar.close()
     return report
 
 
-def _audit_pool(units, policy, rules, audit_filter, workers, batch_size, window, take, report) -> None:
+def _audit_here(units, policy, rules, audit_filter, batch_size, take, report, stop) -> None:
+    state = _State(policy, rules, audit_filter)
+    try:
+        for batch in _batches(units, batch_size):
+            take(process_batch(batch, state), len(batch))
+            stop.check()
+    except KeyboardInterrupt:
+        report.partial = True
+    finally:
+        state.close()
+
+
+def _audit_pool(units, policy, rules, audit_filter, workers, batch_size, window, take, report, stop) -> None:
     context = multiprocessing.get_context("spawn")
     executor = ProcessPoolExecutor(
         max_workers=workers,
@@ -416,15 +333,26 @@ def _audit_pool(units, policy, rules, audit_filter, workers, batch_size, window,
     )
     pending: deque = deque()
     interrupted = False
+
+    def take_first() -> None:
+        future, n = pending.popleft()
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            if stop.requested:  # a worker hit by the terminal's Ctrl-C before it could ignore it
+                raise KeyboardInterrupt from None
+            raise
+        take(results, n)
+        stop.check()
+
     try:
         for batch in _batches(units, batch_size):
             pending.append((executor.submit(_run_batch, batch), len(batch)))
             while len(pending) >= window:
-                future, n = pending.popleft()
-                take(future.result(), n)
+                take_first()
+            stop.check()
         while pending:
-            future, n = pending.popleft()
-            take(future.result(), n)
+            take_first()
     except KeyboardInterrupt:
         interrupted = True
         report.partial = True

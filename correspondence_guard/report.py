@@ -24,6 +24,9 @@ class DocumentResult:
     defects: tuple[str, ...] = ()
     # Other places the same message was found (a duplicate in another mailbox); see dedupe.py.
     also_found_in: tuple[str, ...] = ()
+    # A streamed audit cannot go back to the first copy: a later copy is handed on with the
+    # first copy's source here and only the findings the first copy did not have.
+    duplicate_of: str = ""
 
     @classmethod
     def of(cls, doc: Correspondence, findings: tuple[Finding, ...]) -> "DocumentResult":
@@ -50,6 +53,25 @@ class AuditReport:
     # The ids of the rules this audit applied, so that a summary can show a rule that
     # found nothing (a count of 0 says "checked, clean"; a missing key would say nothing).
     rules: tuple[str, ...] = ()
+    # A streamed audit (results handed to a sink, not kept) keeps only counts: documents,
+    # errors, and findings by (rule, severity). ``documents`` and ``errors`` stay empty.
+    streamed: bool = False
+    counts: Counter = field(default_factory=Counter)
+    finding_counts: Counter = field(default_factory=Counter)
+
+    def count(self, item: DocumentResult | Unreadable) -> None:
+        """Count a result of a streamed audit that went to the sink instead of being kept."""
+        if isinstance(item, Unreadable):
+            self.counts["errors"] += 1
+            return
+        if not item.duplicate_of:
+            self.counts["documents"] += 1
+        self.finding_counts.update((f.rule, f.severity) for f in item.findings)
+
+    def _finding_pairs(self) -> Counter:
+        if self.streamed:
+            return self.finding_counts
+        return Counter((f.rule, f.severity) for doc in self.documents for f in doc.findings)
 
     @classmethod
     def for_policy(cls, policy: Policy) -> "AuditReport":
@@ -60,20 +82,26 @@ class AuditReport:
         return [(doc, f) for doc in self.documents for f in doc.findings]
 
     def by_rule(self) -> dict[str, int]:
-        return dict(Counter(f.rule for _, f in self.findings))
+        counts: Counter = Counter()
+        for (rule, _), n in self._finding_pairs().items():
+            counts[rule] += n
+        return dict(counts)
 
     def by_severity(self) -> dict[str, int]:
-        return dict(Counter(f.severity for _, f in self.findings))
+        counts: Counter = Counter()
+        for (_, severity), n in self._finding_pairs().items():
+            counts[severity] += n
+        return dict(counts)
 
     def worst(self) -> str | None:
-        severities = {f.severity for _, f in self.findings}
+        severities = {severity for (_, severity), n in self._finding_pairs().items() if n}
         return "error" if "error" in severities else ("warning" if severities else None)
 
     def rule_counts(self) -> dict[str, int]:
         """Findings per rule: every applied rule (0 included), then any other rule seen."""
         counts = {rule_id: 0 for rule_id in self.rules}
-        for _, finding in self.findings:
-            counts[finding.rule] = counts.get(finding.rule, 0) + 1
+        for rule, n in self.by_rule().items():
+            counts[rule] = counts.get(rule, 0) + n
         return counts
 
     def failed(self, fail_on: str) -> bool:
@@ -85,10 +113,11 @@ class AuditReport:
 
     def summary(self) -> dict:
         """The counts every format shows first, in the JSON report's ``summary`` shape."""
+        streamed = self.streamed
         return {
-            "documents": len(self.documents),
-            "findings": len(self.findings),
-            "errors": len(self.errors),
+            "documents": self.counts["documents"] if streamed else len(self.documents),
+            "findings": sum(self._finding_pairs().values()),
+            "errors": self.counts["errors"] if streamed else len(self.errors),
             "by_rule": self.rule_counts(),
             "partial": self.partial,
         }

@@ -10,7 +10,8 @@ import pytest
 
 from correspondence_guard.errors import UnreadableDocument, UsageError
 from correspondence_guard.model import Unreadable
-from correspondence_guard.sources.outlook import iter_pst, read_msg
+from correspondence_guard.sources.outlook_msg import read_msg
+from correspondence_guard.sources.outlook_pst import iter_pst
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "outlook"))
 from pst_bcc import damage_message, make_bcc_pst  # noqa: E402

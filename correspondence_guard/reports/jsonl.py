@@ -2,7 +2,9 @@
 
 One line per document read (the JSON report's ``documents`` entry plus
 ``"type": "document"``), one per unreadable document (``{"type": "error", "source",
-"error"}``), in the order they were met, and a last line ``"type": "summary"`` with the
+"error"}``), in the order they were met; when the audit is streamed, a later copy of a
+message already written is a ``"type": "duplicate"`` line with ``duplicate_of`` (the first
+copy's source) and only the findings the first copy did not have; and a last line ``"type": "summary"`` with the
 counts, the schema, the tool and the policy. A reader that finds no summary line knows the
 stream was cut short. :func:`write` takes any iterable of results and a text stream and
 holds nothing but the counts, so an audit of a million messages streams in flat memory.
@@ -54,12 +56,15 @@ class JsonlWriter:
             self.stream.flush()
 
     def document(self, doc: DocumentResult) -> None:
-        entry = {"type": "document", **document_dict(doc)}
+        duplicate_of = getattr(doc, "duplicate_of", "")
+        entry = {"type": "duplicate" if duplicate_of else "document", **document_dict(doc)}
         also = tuple(getattr(doc, "also_found_in", ()) or ())
         if also:
             entry["also_found_in"] = list(also)
+        if duplicate_of:
+            entry["duplicate_of"] = duplicate_of
         self._write(entry)
-        self.documents += 1
+        self.documents += 0 if duplicate_of else 1
         self.findings += len(doc.findings)
         self.by_rule.update(f.rule for f in doc.findings)
 
@@ -82,8 +87,13 @@ class JsonlWriter:
             "partial": partial,
         }
 
-    def close(self, partial: bool = False) -> dict:
-        """Write the summary line (last) and return the summary."""
+    def close(self, partial: bool = False, rules: Iterable[str] = ()) -> dict:
+        """Write the summary line (last) and return the summary. ``rules``: the rules applied,
+        when they were not known at the start (each is counted, 0 included, first)."""
+        if rules:
+            counts = self.by_rule
+            self.by_rule = Counter({rule: counts.get(rule, 0) for rule in rules})
+            self.by_rule.update({rule: n for rule, n in counts.items() if rule not in self.by_rule})
         summary = self.summary(partial)
         self._write({
             "type": "summary",

@@ -55,4 +55,6 @@ def render(report: AuditReport) -> str:
     if report.errors:
         blocks.append("\n".join(["Unreadable documents:"] + [f"  {printable(e.source)}: {printable(e.error)}" for e in report.errors]))
     blocks.append(summary_line(report))
+    if report.partial:
+        blocks.insert(0, "PARTIAL AUDIT: interrupted before the end; only what was read is reported.")
     return "\n\n".join(blocks) + "\n"

@@ -9,7 +9,6 @@ ending .yaml, .yml, .md or .py).
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 import zipfile
@@ -23,41 +22,66 @@ from .letters import read_letter
 _SKIPPED_SUFFIXES = (".yaml", ".yml", ".md", ".py")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _PST = b"!BDN"
+_QUOTED_FROM = re.compile(rb"^>+From ")
 _FROM_LINE = re.compile(rb"^From \S*.*\d{1,2}:\d{2}|^From \S+@\S+\s*$|^From \S+\s+\w{3} ")
 
 Document = Correspondence | Unreadable
 
 
 def read(paths: Iterable[str]) -> Iterator[Document]:
-    """Yield every document under ``paths``, in order; a missing path is a UsageError."""
+    """Yield every document under ``paths``, in order.
+
+    A missing path, or a PST named in ``paths`` that cannot be opened at all, is a
+    UsageError (exit status 2); a PST found inside a folder that cannot be opened is an
+    ``Unreadable`` entry and the reading goes on.
+    """
     for path in paths:
         if not os.path.exists(path):
             raise UsageError(f"no such file or directory: {path}")
-        if os.path.isdir(path):
-            yield from _read_dir(path)
-        else:
-            yield from read_file(path, path)
+        for file_path, source in iter_files(path):
+            yield from read_file(file_path, source, named=file_path == path)
 
 
-def _read_dir(root: str) -> Iterator[Document]:
-    """A Maildir (cur/ and new/) or any folder, walked recursively in sorted order."""
-    if os.path.isdir(os.path.join(root, "cur")) and os.path.isdir(os.path.join(root, "new")):
+def iter_files(path: str) -> Iterator[tuple[str, str]]:
+    """(file path, source) of every file under ``path``, in the order ``read`` reads them.
+
+    A file is itself. A Maildir (cur/ and new/) gives cur/ then new/; any other folder is
+    walked recursively in sorted order, leaving out hidden files and folders and
+    configuration or documentation beside the documents (.yaml, .yml, .md, .py).
+    """
+    if not os.path.isdir(path):
+        yield path, path
+        return
+    if os.path.isdir(os.path.join(path, "cur")) and os.path.isdir(os.path.join(path, "new")):
         for sub in ("cur", "new"):
-            folder = os.path.join(root, sub)
+            folder = os.path.join(path, sub)
             for name in sorted(os.listdir(folder)):
                 if not name.startswith(".") and os.path.isfile(os.path.join(folder, name)):
-                    yield from read_file(os.path.join(folder, name), os.path.join(root, sub, name))
+                    yield os.path.join(folder, name), os.path.join(path, sub, name)
         return
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, files in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or name.lower().endswith(_SKIPPED_SUFFIXES):
                 continue
-            yield from read_file(os.path.join(folder, name), os.path.join(folder, name))
+            yield os.path.join(folder, name), os.path.join(folder, name)
 
 
-def read_file(path: str, source: str) -> Iterator[Document]:
-    """The document(s) in one file: one, or one per message of an mbox."""
+def sniff_file(path: str) -> str:
+    """:func:`sniff` of a file's first 8 KB; ``"file"`` when it cannot be opened."""
+    try:
+        with open(path, "rb") as handle:
+            return sniff(handle.read(8192))
+    except Exception:
+        return "file"
+
+
+def read_file(path: str, source: str, named: bool = False) -> Iterator[Document]:
+    """The document(s) in one file: one, or one per message of an mbox or PST.
+
+    With ``named`` (the file was named on the command line) a PST that cannot be opened
+    at all raises UsageError instead of becoming an ``Unreadable`` entry.
+    """
     try:
         with open(path, "rb") as handle:
             head = handle.read(8192)
@@ -69,7 +93,7 @@ def read_file(path: str, source: str) -> Iterator[Document]:
         if kind == "mbox":
             yield from _read_mbox(path, source)
         elif kind in ("msg", "pst"):
-            yield from _read_outlook(kind, path, source)
+            yield from _read_outlook(kind, path, source, named)
         elif kind == "empty":
             yield Unreadable(source, "empty file")
         elif kind == "binary":
@@ -78,8 +102,10 @@ def read_file(path: str, source: str) -> Iterator[Document]:
             with open(path, "rb") as handle:
                 data = handle.read()
             yield _one(kind, data, os.path.basename(path), source)
+    except UsageError:
+        raise
     except Exception as exc:
-        yield Unreadable(source, _reason(exc))
+        yield Unreadable(source, reason(exc))
 
 
 def sniff(head: bytes) -> str:
@@ -153,28 +179,30 @@ def _is_text(head: bytes) -> bool:
 
 
 def _read_mbox(path: str, source: str) -> Iterator[Document]:
-    """Stream an mbox: one message per "From " line that follows a blank line.
-
-    Lines that merely start with "From " inside a body (unescaped, as in mboxo files)
-    are not taken as separators unless they look like a real From_ line; ">From " lines
-    are unescaped.
-    """
     count = 0
-    for lines in _mbox_messages(path):
-        count += 1
-        where = f"{source}#{count}"
-        data = b"".join(lines)
-        try:
-            yield parse_message(data, where)
-        except UnreadableDocument as exc:
-            yield Unreadable(where, exc.message)
-        except Exception as exc:
-            yield Unreadable(where, _reason(exc))
+    for count, data in enumerate(iter_mbox(path), 1):
+        yield read_message(data, f"{source}#{count}")
     if count == 0:
         yield Unreadable(source, "mbox file with no messages")
 
 
-def _mbox_messages(path: str) -> Iterator[list[bytes]]:
+def read_message(data: bytes, source: str) -> Document:
+    """One raw RFC 822 message (from an mbox) as Correspondence, or Unreadable with the reason."""
+    try:
+        return parse_message(data, source)
+    except UnreadableDocument as exc:
+        return Unreadable(source, exc.message)
+    except Exception as exc:
+        return Unreadable(source, reason(exc))
+
+
+def iter_mbox(path: str) -> Iterator[bytes]:
+    """Stream an mbox: the raw bytes of each message, one "From " line after a blank line apart.
+
+    Lines that merely start with "From " inside a body (unescaped, as in mboxo files) are
+    not taken as separators unless they look like a real From_ line; ">From " lines are
+    unescaped. One message is held at a time.
+    """
     current: list[bytes] | None = None
     previous_blank = True
     with open(path, "rb") as handle:
@@ -183,15 +211,15 @@ def _mbox_messages(path: str) -> Iterator[list[bytes]]:
                 line = line[3:]
             if line.startswith(b"From ") and previous_blank and (current is None or _FROM_LINE.match(line)):
                 if current:
-                    yield _strip_trailing_blank(current)
+                    yield b"".join(_strip_trailing_blank(current))
                 current = []
             elif current is not None:
-                if re.match(rb"^>+From ", line):
+                if line.startswith(b">") and _QUOTED_FROM.match(line):
                     line = line[1:]
                 current.append(line)
             previous_blank = not line.strip()
     if current:
-        yield _strip_trailing_blank(current)
+        yield b"".join(_strip_trailing_blank(current))
 
 
 def _strip_trailing_blank(lines: list[bytes]) -> list[bytes]:
@@ -200,24 +228,30 @@ def _strip_trailing_blank(lines: list[bytes]) -> list[bytes]:
     return lines
 
 
-def _read_outlook(kind: str, path: str, source: str) -> Iterator[Document]:
-    """Outlook files go to the outlook reader when it is installed in this package."""
-    try:
-        outlook = importlib.import_module(f"{__name__}.outlook")
-    except ImportError:
-        yield Unreadable(source, "Outlook .msg/.pst is read by the outlook reader")
-        return
+def _read_outlook(kind: str, path: str, source: str, named: bool = False) -> Iterator[Document]:
+    """Outlook files: ``.msg`` by extract-msg, ``.pst`` by libpff (see outlook_msg/outlook_pst)."""
     try:
         if kind == "msg":
-            yield outlook.read_msg(path, source)
+            from .outlook_msg import read_msg
+
+            yield read_msg(path, source)
         else:
-            yield from outlook.iter_pst(path, source)
+            from .outlook_pst import iter_pst
+
+            yield from iter_pst(path, source)
     except UnreadableDocument as exc:
         yield Unreadable(source, exc.message)
+    except UsageError as exc:
+        if named:
+            raise
+        yield Unreadable(source, exc.message.removeprefix(f"{path}: "))
+    except ImportError as exc:
+        yield Unreadable(source, f"the Outlook reader is not installed ({reason(exc)})")
     except Exception as exc:
-        yield Unreadable(source, _reason(exc))
+        yield Unreadable(source, reason(exc))
 
 
-def _reason(exc: BaseException) -> str:
+def reason(exc: BaseException) -> str:
+    """An exception as a one-line reason for the report: its type and the start of its message."""
     text = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {text[:150]}" if text else type(exc).__name__
