@@ -16,6 +16,8 @@ did not have, so the counts agree with the in-memory report.
 from __future__ import annotations
 
 import dataclasses
+import json
+import sqlite3
 import hashlib
 import re
 
@@ -94,18 +96,40 @@ def dedupe_documents(pairs) -> list[DocumentResult]:
     return report.documents
 
 
+class _FirstCopies:
+    """Where each distinct message was first found, and its findings' keys, kept on disk.
+
+    A year of a department's mail is hundreds of thousands of messages; an index in memory
+    would grow with the export. SQLite's temporary database (an empty file name: private,
+    deleted on close) keeps it on disk behind a bounded page cache.
+    """
+
+    def __init__(self):
+        self._db = sqlite3.connect("")
+        self._db.execute("CREATE TABLE first (key TEXT PRIMARY KEY, source TEXT, seen TEXT)")
+
+    def get(self, key: str) -> tuple[str, frozenset] | None:
+        row = self._db.execute("SELECT source, seen FROM first WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        return row[0], frozenset((rule, tuple(parties), message) for rule, parties, message in json.loads(row[1]))
+
+    def put(self, key: str, source: str, seen: frozenset) -> None:
+        self._db.execute("INSERT OR REPLACE INTO first VALUES (?, ?, ?)", (key, source, json.dumps(sorted(seen))))
+
+
 class StreamingDeduplicator:
     """Hands results to ``sink`` in order, counting them in ``report``; keeps no result.
 
-    What it keeps per distinct message: the key, the first copy's source and, when that
-    copy had findings, their keys (about a hundred bytes a message).
+    The first place each distinct message was found, with its findings' keys, goes to an
+    on-disk index, so memory does not grow with the export.
     """
 
     def __init__(self, report: AuditReport, sink, dedupe: bool = True):
         self.report = report
         self.sink = sink
         self.dedupe = dedupe
-        self._first: dict[str, tuple[str, frozenset]] = {}
+        self._first = _FirstCopies() if dedupe else None
         self.duplicates = 0
 
     def add(self, result: DocumentResult, key: str | None) -> bool:
@@ -115,11 +139,11 @@ class StreamingDeduplicator:
                 source, seen = first
                 extra = tuple(f for f in result.findings if _finding_key(f) not in seen)
                 if extra:
-                    self._first[key] = (source, seen | {_finding_key(f) for f in extra})
+                    self._first.put(key, source, seen | {_finding_key(f) for f in extra})
                 self.duplicates += 1
                 self._emit(dataclasses.replace(result, findings=extra, duplicate_of=source))
                 return False
-            self._first[key] = (result.source, frozenset(_finding_key(f) for f in result.findings))
+            self._first.put(key, result.source, frozenset(_finding_key(f) for f in result.findings))
         self._emit(result)
         return True
 

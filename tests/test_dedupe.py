@@ -78,3 +78,21 @@ def test_merge_keeps_each_finding_once():
     assert folder.add(first, "k") is True
     assert folder.add(second, "k") is False
     assert report.documents == [merged] and folder.duplicates == 1
+
+
+def test_streaming_keeps_the_index_on_disk_and_reports_only_new_findings():
+    from correspondence_guard.dedupe import StreamingDeduplicator
+
+    found = Finding("silent-copy", "error", "BTC008 7.1", "m", ("baker@council.gov.uk",), (), "r")
+    other = Finding("councillor-obligation", "error", "BTC008 7.2", "n", ("able@council.gov.uk",), (), "r")
+    first = DocumentResult("jo/sent.eml", "email", "m1", "Hedge", "Jo", "", (found,))
+    copy = dataclasses.replace(first, source="baker/inbox.eml", findings=(found, other))
+    again = dataclasses.replace(first, source="able/inbox.eml", findings=(found, other))
+    written = []
+    stream = StreamingDeduplicator(AuditReport(policy_source="p", council="c"), written.append)
+    assert stream.add(first, "mid:m1") is True
+    assert stream.add(copy, "mid:m1") is False
+    assert stream.add(again, "mid:m1") is False
+    assert [w.source for w in written] == ["jo/sent.eml", "baker/inbox.eml", "able/inbox.eml"]
+    assert written[1].duplicate_of == "jo/sent.eml" and written[1].findings == (other,)
+    assert written[2].findings == () and stream.duplicates == 2
