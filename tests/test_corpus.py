@@ -8,6 +8,7 @@ councils' styles, as a check that the rules generalise.
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,11 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = [ROOT.parent / "shared" / "corpus" / "ashbourne-vale", *sorted((ROOT / "tests" / "corpora").glob("*/"))]
-CLI = shutil.which("correspondence-guard")
+# The console script of the environment running the tests, whether or not it is on PATH.
+CLI = next(
+    (str(p) for p in (Path(sys.executable).parent / "correspondence-guard",) if p.exists()),
+    shutil.which("correspondence-guard"),
+)
 
 
 def _audit(corpus: Path, tmp_path: Path) -> dict:
