@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = [ROOT.parent / "shared" / "corpus" / "ashbourne-vale", *sorted((ROOT / "tests" / "corpora").glob("*/"))]
+CORPORA = [ROOT.parent / "shared" / "corpus" / "ashbourne-vale", *sorted(p.parent for p in (ROOT / "tests" / "corpora").glob("*/labels.yaml"))]
 # The console script of the environment running the tests, whether or not it is on PATH.
 CLI = next(
     (str(p) for p in (Path(sys.executable).parent / "correspondence-guard",) if p.exists()),
