@@ -74,19 +74,14 @@ def iter_pst_refs(path: str, source: str) -> Iterator[tuple[str, PstRef] | Unrea
     """
     store, root = open_pst(path)
     try:
-        yield from _walk_refs(path, source, root, (), "")
+        yield from _walk_refs(path, source, root)
     finally:
         store.close()
 
 
-def _walk_refs(path: str, source: str, folder, indices: tuple[int, ...], folder_path: str):
-    try:
-        count = folder.number_of_sub_messages
-    except Exception as exc:
-        yield Unreadable(f"{source}:{folder_path or '/'}", f"damaged PST folder ({reason(exc)})")
-        count = 0
-    for i in range(count):
-        yield f"{source}:{folder_path or ''}/#{i + 1}", PstRef(path, indices, i)
+def _folders(source: str, folder, indices: tuple[int, ...] = (), folder_path: str = ""):
+    """Each folder, depth first, as (folder, index path, name path); damaged ones become Unreadable."""
+    yield folder, indices, folder_path
     try:
         subfolders = folder.number_of_sub_folders
     except Exception as exc:
@@ -98,7 +93,28 @@ def _walk_refs(path: str, source: str, folder, indices: tuple[int, ...], folder_
         except Exception as exc:
             yield Unreadable(f"{source}:{folder_path}/[folder {j}]", f"damaged PST folder ({reason(exc)})")
             continue
-        yield from _walk_refs(path, source, sub, (*indices, j), f"{folder_path}/{_folder_name(sub, j)}")
+        yield from _folders(source, sub, (*indices, j), f"{folder_path}/{_folder_name(sub, j)}")
+
+
+def _messages_in(source: str, root):
+    """(where, folder, index path, message number) for every message; damaged folders as Unreadable."""
+    for item in _folders(source, root):
+        if isinstance(item, Unreadable):
+            yield item
+            continue
+        folder, indices, folder_path = item
+        try:
+            count = folder.number_of_sub_messages
+        except Exception as exc:
+            yield Unreadable(f"{source}:{folder_path or '/'}", f"damaged PST folder ({reason(exc)})")
+            continue
+        for i in range(count):
+            yield f"{source}:{folder_path}/#{i + 1}", folder, indices, i
+
+
+def _walk_refs(path: str, source: str, root):
+    for item in _messages_in(source, root):
+        yield item if isinstance(item, Unreadable) else (item[0], PstRef(path, item[2], item[3]))
 
 
 class PstReader:
@@ -144,37 +160,23 @@ def iter_pst(path: str, source: str) -> Iterator[Correspondence | Unreadable]:
     """Every message of a PST, streamed folder by folder; damaged ones become ``Unreadable``."""
     store, root = open_pst(path)
     try:
-        yield from _walk_messages(source, root, "")
+        yield from _walk_messages(source, root)
     finally:
         store.close()
 
 
-def _walk_messages(source: str, folder, folder_path: str):
-    try:
-        count = folder.number_of_sub_messages
-    except Exception as exc:
-        yield Unreadable(f"{source}:{folder_path or '/'}", f"damaged PST folder ({reason(exc)})")
-        count = 0
-    for i in range(count):
-        where = f"{source}:{folder_path}/#{i + 1}"
+def _walk_messages(source: str, root):
+    for item in _messages_in(source, root):
+        if isinstance(item, Unreadable):
+            yield item
+            continue
+        where, folder, _, i = item
         try:
             yield read_pst_message(folder.get_sub_message(i), where)
         except UnreadableDocument as exc:
             yield Unreadable(where, exc.message)
         except Exception as exc:
             yield Unreadable(where, f"damaged PST message ({reason(exc)})")
-    try:
-        subfolders = folder.number_of_sub_folders
-    except Exception as exc:
-        yield Unreadable(f"{source}:{folder_path or '/'}", f"damaged PST folder list ({reason(exc)})")
-        return
-    for j in range(subfolders):
-        try:
-            sub = folder.get_sub_folder(j)
-        except Exception as exc:
-            yield Unreadable(f"{source}:{folder_path}/[folder {j}]", f"damaged PST folder ({reason(exc)})")
-            continue
-        yield from _walk_messages(source, sub, f"{folder_path}/{_folder_name(sub, j)}")
 
 
 def _properties(item) -> dict[int, Any]:
