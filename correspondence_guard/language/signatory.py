@@ -30,6 +30,27 @@ def _names_an_officer(line: str, register: Register) -> bool:
     return any(o.name and fold(o.name) in folded for o in register.officers)
 
 
+_OFFICER_TITLE = re.compile(
+    r"\b(officer|manager|director|head of|chief executive|clerk|solicitor|team leader|surveyor|planner|lawyer)\b", re.I
+)
+
+
+def signed_by_officer(doc: Correspondence, register: Register) -> bool:
+    """Whether a sign-off is an officer's: a named officer, a council address or a post title.
+
+    A forwarded header or a memo may give no sender address; the signature still says who
+    wrote it. A sign-off that names a councillor is never an officer's.
+    """
+    signed = " ".join(doc.signature.lines) if doc.signature else ""
+    if not signed or councillors_named(signed, register, titles=False):
+        return False
+    return (
+        _names_an_officer(signed, register)
+        or any(register.is_officer(word.strip("<>(),;")) for word in signed.split() if "@" in word)
+        or bool(_OFFICER_TITLE.search(signed))
+    )
+
+
 def _looks_like_a_name(line: str) -> bool:
     words = line.replace(",", " ").split()
     return 1 < len(words) <= 4 and all(w[:1].isupper() for w in words) and not re.search(r"\d|@", line)

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..language.markings import markings
 from ..language.names import councillors_named
-from ..language.signatory import body_without_signature
+from ..language.signatory import body_without_signature, signed_by_officer
 from ..language.subjects import subject_of
 from ..language.text import fold
 from ..model import Correspondence, Evidence, Relation
@@ -16,9 +16,6 @@ from ..policy import Policy, Register
 from . import Breach, rule
 from .parties import address_of, everyone
 
-_OFFICER_TITLE = re.compile(
-    r"\b(officer|manager|director|head of|chief executive|clerk|solicitor|team leader|surveyor|planner|lawyer)\b", re.I
-)
 _GREETING_TO_MEMBERS = ("dear councillor", "dear cllr", "dear members", "dear member", "members of the", "dear chair", "members,", "councillors,")
 
 
@@ -100,7 +97,7 @@ def _officer_to_councillors(piece: Correspondence, register: Register, implied: 
     sender = address_of(piece.sender, register)
     if sender and not register.is_officer(sender):
         return False
-    if not sender and not _signed_by_officer(piece, register):
+    if not sender and not signed_by_officer(piece, register):
         return False
     addressed = [_role(p, register) for p in piece.to]
     copied = [_role(p, register) for p in piece.cc + piece.bcc]
@@ -125,17 +122,6 @@ def _role(party, register: Register) -> str:
     if party.name and _MEMBERS.search(party.name):
         return "councillor"
     return ""
-
-
-def _signed_by_officer(piece: Correspondence, register: Register) -> bool:
-    signed = " ".join(piece.signature.lines) if piece.signature else ""
-    if not signed or councillors_named(signed, register, titles=False):
-        return False
-    return (
-        any(o.name and fold(o.name) in fold(signed) for o in register.officers)
-        or any(register.is_officer(word.strip("<>(),;")) for word in signed.split() if "@" in word)
-        or bool(_OFFICER_TITLE.search(signed))
-    )
 
 
 def _addressed_to_members(piece: Correspondence, register: Register) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..language.text import fold
 from ..model import Correspondence
 from ..policy import Register, normalise_address
 
@@ -75,8 +76,6 @@ def address_of(party, register: Register) -> str:
         return ""
     if party.address:
         return normalise_address(party.address)
-    from ..language.text import fold
-
     name = fold(party.name).replace("cllr ", "").replace("councillor ", "").strip()
     for person in (*register.councillors, *register.officers):
         if person.emails and name and fold(person.name) == name:
