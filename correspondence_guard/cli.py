@@ -3,7 +3,8 @@
 Nothing here reads mail or judges it. Every error a person should see (a bad option, a
 bad path, a broken policy) arrives as a ``GuardError`` or a click usage error and is shown
 in one place, :func:`main`, as one line on stderr with the exit status it carries:
-0 clean, 1 something at or above ``--fail-on`` was found, 2 a usage or policy error.
+0 clean, 1 something at or above ``--fail-on`` was found, 2 a usage or policy error,
+3 the checker failed on a document (an internal error: it was not checked).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .filters import AuditFilter
 from .gateway.commands import register as register_gateway_commands
 from .model import Correspondence, Party, Unreadable
 from .policy import Policy, load_policy
+from .printable import display_name
 from .report import AuditReport
 from .reports import FORMATS, STREAMING, render
 from .reports.jsonl import JsonlWriter
@@ -34,8 +36,27 @@ FAIL_ON = click.Choice(["error", "warning", "never"])
 
 
 def notice(message: str) -> None:
-    """One line on stderr, prefixed with the program name, as every diagnostic is."""
-    click.echo(f"{PROG}: {message}", err=True)
+    """One line on stderr, prefixed with the program name, as every diagnostic is; file
+    names and reasons come from outside, so control characters and undecodable bytes
+    are shown as escapes."""
+    click.echo(f"{PROG}: {display_name(message)}", err=True)
+
+
+#: The exit status when the checker itself failed on a document (a reader or rule raised):
+#: that document was not checked, so no other status would be true, whatever --fail-on says.
+INTERNAL_ERROR_STATUS = 3
+
+
+def _note_error(item: Unreadable) -> None:
+    what = "internal error in" if item.internal else "cannot read"
+    notice(f"{what} {item.source}: {item.error}")
+
+
+def _status(report: AuditReport, fail_on: str) -> int:
+    if report.internal_error_count():
+        notice(f"{report.internal_error_count()} documents were not checked because of internal errors (exit status 3)")
+        return INTERNAL_ERROR_STATUS
+    return 1 if report.failed(fail_on) else 0
 
 
 def _policy(path: str | None) -> Policy:
@@ -67,14 +88,8 @@ def _read(paths: Iterable[str], announce: bool = True) -> Iterator[Correspondenc
 
     for item in sources.read(list(paths)):
         if announce and isinstance(item, Unreadable):
-            notice(f"cannot read {item.source}: {item.error}")
+            _note_error(item)
         yield item
-
-
-def _audit(checker: Checker, documents: Iterable[Correspondence | Unreadable]) -> AuditReport:
-    report = checker.audit(documents)
-    report.rules = tuple(spec.id for spec in checker.rules)
-    return report
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -136,8 +151,9 @@ notice says so on stderr, and the exit status is 130. A second Ctrl-C stops at o
 
 \b
 Exit status: 0 nothing at or above --fail-on, 1 a finding at or above it, 2 a usage or
-policy error (a bad option or path, a .pst named in PATHS that cannot be opened), 130
-interrupted (report written, partial).
+policy error (a bad option or path, a .pst named in PATHS that cannot be opened), 3 an
+internal error: a reader or rule failed, so some documents were not checked (listed in
+the report), whatever --fail-on says; 130 interrupted (report written, partial).
 """
 
 
@@ -167,16 +183,16 @@ def audit(paths, policy_path, fmt, output, fail_on, only, since, until, sender, 
         with _output(output) as stream:
             writer = JsonlWriter(stream, policy_source=policy.source, council=policy.register.council)
             report = audit_parallel(paths, policy, sink=_announcing(writer.add), **options)
-            writer.close(partial=report.partial, rules=report.rules)
+            writer.close(partial=report.partial, rules=report.rules, counts=report.summary())
     else:
         report = audit_parallel(paths, policy, **options)
         for error in report.errors:
-            notice(f"cannot read {error.source}: {error.error}")
+            _note_error(error)
         _emit(render(report, fmt), output)
     if report.partial:
         notice(f"interrupted: the report is partial ({report.summary()['documents']} documents read)")
         return 130
-    return 1 if report.failed(fail_on) else 0
+    return _status(report, fail_on)
 
 
 def _announcing(sink):
@@ -184,7 +200,7 @@ def _announcing(sink):
 
     def add(item):
         if isinstance(item, Unreadable):
-            notice(f"cannot read {item.source}: {item.error}")
+            _note_error(item)
         sink(item)
 
     return add
@@ -221,12 +237,12 @@ def check(file, policy_path, sender, to, cc, bcc, fmt, fail_on) -> int:
         item if isinstance(item, Unreadable) else _with_parties(item, sender, to, cc, bcc)
         for item in _read([file], announce=False)
     )
-    report = _audit(checker, documents)
-    if not report.documents:
+    report = checker.audit(documents)
+    if not report.documents and not report.internal_errors:
         reason = report.errors[0].error if report.errors else "no email or letter found in it"
-        raise UsageError(f"cannot check {file}: {reason}")
+        raise UsageError(f"cannot check {display_name(file)}: {reason}")
     _emit(render(report, "advice" if fmt == "text" else "json"), None)
-    return 1 if report.failed(fail_on) else 0
+    return _status(report, fail_on)
 
 
 @cli.command("rules")

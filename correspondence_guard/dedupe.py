@@ -81,6 +81,7 @@ class Deduplicator:
             if at is not None:
                 self.report.documents[at] = merge(self.report.documents[at], result)
                 self.duplicates += 1
+                self.report.duplicates += 1
                 return False
             self._where[key] = len(self.report.documents)
         self.report.documents.append(result)
@@ -148,6 +149,7 @@ class StreamingDeduplicator:
         return True
 
     def error(self, error) -> None:
+        """An error entry or a skipped file: handed on and counted, never folded."""
         self._emit(error)
 
     def _emit(self, item) -> None:

@@ -8,10 +8,22 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
-from .model import Correspondence, Finding, Unreadable
+from .model import Correspondence, Finding, Skipped, Unreadable, internal_error
 from .policy import Policy, normalise_address
 from .report import AuditReport, DocumentResult
 from .rules import RuleSpec, load_rules
+
+
+class RuleFailure(Exception):
+    """A rule raised while checking a document: a fault of the checker, not of the mail.
+
+    The gateway treats it as any failure (``on_failure``); an audit or ``check`` turns it
+    into an ``internal-error`` entry for the document (see :meth:`Checker.outcome`)."""
+
+    def __init__(self, rule_id: str, error: Exception):
+        super().__init__(f"rule {rule_id} failed: {type(error).__name__}: {error}")
+        self.rule_id = rule_id
+        self.error = error
 
 
 class Checker:
@@ -35,7 +47,11 @@ class Checker:
             if sender and sender in settings.exempt_senders:
                 continue
             severity = settings.severity if spec.id in self.policy.rules else spec.severity
-            for breach in spec.check(doc, self.policy):
+            try:
+                breaches = list(spec.check(doc, self.policy))
+            except Exception as exc:
+                raise RuleFailure(spec.id, exc) from exc
+            for breach in breaches:
                 parties = tuple(p for p in breach.parties if p not in settings.exempt_recipients)
                 if breach.parties and not parties:
                     continue
@@ -55,13 +71,19 @@ class Checker:
     def result(self, doc: Correspondence) -> DocumentResult:
         return DocumentResult.of(doc, self.check(doc))
 
-    def audit(self, documents: Iterable[Correspondence | Unreadable]) -> AuditReport:
+    def outcome(self, doc: Correspondence) -> DocumentResult | Unreadable:
+        """The document's result, or an ``internal-error`` entry when a rule raised: the
+        document was not checked, and saying "no findings" would be false."""
+        try:
+            return self.result(doc)
+        except RuleFailure as failure:
+            return internal_error(doc.source, failure.error, f"rule {failure.rule_id}")
+
+    def audit(self, documents: Iterable[Correspondence | Unreadable | Skipped]) -> AuditReport:
         report = AuditReport.for_policy(self.policy)
+        report.rules = tuple(spec.id for spec in self.rules)
         for item in documents:
-            if isinstance(item, Unreadable):
-                report.errors.append(item)
-            else:
-                report.documents.append(self.result(item))
+            report.add(self.outcome(item) if isinstance(item, Correspondence) else item)
         return report
 
 

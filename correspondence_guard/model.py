@@ -141,9 +141,42 @@ class Finding:
     remedy: str
 
 
+#: The kinds of error entry: a document the readers could not read (damaged, not mail), or
+#: a fault of the checker itself (an exception in a reader or a rule), which must never pass
+#: for a damaged file: the document was not checked, and the run exits 3.
+UNREADABLE = "unreadable"
+INTERNAL_ERROR = "internal-error"
+
+
 @dataclass(frozen=True)
 class Unreadable:
-    """A document that could not be read: where it is and a one-line reason."""
+    """A document that could not be read or checked: where it is and a one-line reason.
+
+    ``kind`` is :data:`UNREADABLE` or :data:`INTERNAL_ERROR`; an internal error names the
+    ``exception`` type that stopped the reader or rule.
+    """
 
     source: str
     error: str
+    kind: str = UNREADABLE
+    exception: str = ""
+
+    @property
+    def internal(self) -> bool:
+        return self.kind == INTERNAL_ERROR
+
+
+def internal_error(source: str, exc: BaseException, stage: str) -> Unreadable:
+    """The error entry for an exception the checker did not expect, in a reader or a rule."""
+    text = " ".join(str(exc).split())[:150]
+    name = type(exc).__name__
+    return Unreadable(source, f"not checked: internal error in {stage} ({name}{': ' + text if text else ''})",
+                      INTERNAL_ERROR, name)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file a folder walk passed over, and why (not mail or a letter, hidden, not a file)."""
+
+    source: str
+    reason: str

@@ -37,7 +37,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 from .dedupe import Deduplicator, StreamingDeduplicator, dedupe_key
 from .errors import UsageError
 from .filters import AuditFilter
-from .model import Correspondence, Unreadable
+from .model import Correspondence, Skipped, Unreadable, internal_error
 from .policy import Policy
 from .report import AuditReport, DocumentResult
 from .units import Unit, UnitStream, check_paths, iter_units
@@ -46,7 +46,7 @@ __all__ = ["audit_parallel", "audit_serial", "check_paths", "default_workers", "
 
 DEFAULT_BATCH = 32
 DEFAULT_WINDOW_PER_WORKER = 4
-Sink = Callable[[DocumentResult | Unreadable], None]
+Sink = Callable[[DocumentResult | Unreadable | Skipped], None]
 
 
 def _mappingproxy(data: dict) -> MappingProxyType:
@@ -102,7 +102,7 @@ def _run_batch(batch: list[Unit]) -> list[tuple]:
 def parse_unit(unit: Unit, state: _State) -> list[Correspondence | Unreadable]:
     """The documents one unit holds (one, except for odd files), as ``sources.read`` would give."""
     source, kind, payload = unit
-    if kind == "error":
+    if kind in ("error", "skip"):
         return [payload]
     if kind == "email":
         from .sources import read_message
@@ -116,28 +116,29 @@ def parse_unit(unit: Unit, state: _State) -> list[Correspondence | Unreadable]:
 
 
 def process_batch(batch: list[Unit], state: _State) -> list[tuple]:
-    """Parse, filter and check each unit: [(kind, result, dedupe key)] with kind doc/error/skip."""
+    """Parse, filter and check each unit: [(kind, result, dedupe key)], kind one of
+    doc, error (unreadable or internal error), skipped (a file passed over), filtered."""
     out: list[tuple] = []
     for unit in batch:
         try:
             documents = parse_unit(unit, state)
         except UsageError:
             raise
-        except Exception as exc:  # a reader bug must not stop the audit
-            documents = [Unreadable(unit[0], f"{type(exc).__name__}: {str(exc)[:150]}")]
+        except Exception as exc:  # a reader bug must not stop the audit, nor pass for damage
+            documents = [internal_error(unit[0], exc, "the reader")]
         for doc in documents:
-            if isinstance(doc, Unreadable):
+            if isinstance(doc, Skipped):
+                out.append(("skipped", doc, None))
+            elif isinstance(doc, Unreadable):
                 out.append(("error", doc, None))
-                continue
-            if not state.filter(doc):
-                out.append(("skip", None, None))
-                continue
-            try:
-                result = state.checker.result(doc)
-            except Exception as exc:
-                out.append(("error", Unreadable(doc.source, f"check failed: {type(exc).__name__}: {str(exc)[:150]}"), None))
-                continue
-            out.append(("doc", result, dedupe_key(doc)))
+            elif not state.filter(doc):
+                out.append(("filtered", None, None))
+            else:
+                result = state.checker.outcome(doc)
+                if isinstance(result, Unreadable):
+                    out.append(("error", result, None))
+                else:
+                    out.append(("doc", result, dedupe_key(doc)))
     return out
 
 
@@ -256,7 +257,7 @@ def audit_parallel(
     is the number of batches in flight (default 4 per worker); ``on_result(n)`` is called
     with the number of units finished each time results are taken in. ``sink(item)``
     receives each result (a ``DocumentResult``, a duplicate of an earlier one with
-    ``duplicate_of`` set, or an ``Unreadable``) in source order; the report then keeps
+    ``duplicate_of`` set, an ``Unreadable`` or a ``Skipped`` file) in source order; the report then keeps
     only the counts. ``progress``: True (on a terminal), ``"always"`` or False.
     """
     from .policy import load_policy
@@ -281,11 +282,11 @@ def audit_parallel(
 
     def take(results: list[tuple], n_units: int) -> None:
         for kind, value, key in results:
-            if kind == "error":
+            if kind in ("error", "skipped"):
                 if sink is not None:
                     folder.error(value)
                 else:
-                    report.errors.append(value)
+                    report.add(value)
             elif kind == "doc":
                 if folder is not None:
                     folder.add(value, key)
@@ -308,6 +309,7 @@ def audit_parallel(
             report.partial = True
         finally:
             bar.close()
+    report.files = stream.files if stream is not None else 0
     return report
 
 
@@ -388,12 +390,12 @@ def audit_serial(paths: Iterable[str], policy: Policy, rules: Mapping | None = N
     report.rules = tuple(spec.id for spec in checker.rules)
     folder = Deduplicator(report) if dedupe else None
     for item in read(paths):
-        if isinstance(item, Unreadable):
-            report.errors.append(item)
+        if not isinstance(item, Correspondence):
+            report.add(item)
         elif audit_filter(item):
-            result = checker.result(item)
-            if folder is not None:
-                folder.add(result, dedupe_key(item))
+            result = checker.outcome(item)
+            if isinstance(result, Unreadable) or folder is None:
+                report.add(result)
             else:
-                report.documents.append(result)
+                folder.add(result, dedupe_key(item))
     return report

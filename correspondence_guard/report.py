@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import __version__
-from .model import Correspondence, Finding, Unreadable
+from .model import INTERNAL_ERROR, Correspondence, Finding, Skipped, Unreadable
 from .policy import Policy
 
 SCHEMA = "correspondence-guard/report/v1"
@@ -48,6 +48,11 @@ class AuditReport:
     council: str
     documents: list[DocumentResult] = field(default_factory=list)
     errors: list[Unreadable] = field(default_factory=list)
+    # Files a folder walk passed over (not mail or a letter), each with the reason.
+    skipped: list[Skipped] = field(default_factory=list)
+    # Regular files opened, and later copies of a message folded into its first copy.
+    files: int = 0
+    duplicates: int = 0
     partial: bool = False
     tool_version: str = __version__
     # The ids of the rules this audit applied, so that a summary can show a rule that
@@ -59,14 +64,43 @@ class AuditReport:
     counts: Counter = field(default_factory=Counter)
     finding_counts: Counter = field(default_factory=Counter)
 
-    def count(self, item: DocumentResult | Unreadable) -> None:
+    def count(self, item: DocumentResult | Unreadable | Skipped) -> None:
         """Count a result of a streamed audit that went to the sink instead of being kept."""
         if isinstance(item, Unreadable):
             self.counts["errors"] += 1
+            self.counts[item.kind] += 1
             return
-        if not item.duplicate_of:
+        if isinstance(item, Skipped):
+            self.counts["skipped"] += 1
+            self.counts["skipped: " + item.reason] += 1
+            return
+        if item.duplicate_of:
+            self.duplicates += 1
+        else:
             self.counts["documents"] += 1
         self.finding_counts.update((f.rule, f.severity) for f in item.findings)
+
+    def add(self, item: DocumentResult | Unreadable | Skipped) -> None:
+        """Keep a result of an audit held in memory (documents, error entries, skipped files)."""
+        if isinstance(item, Unreadable):
+            self.errors.append(item)
+        elif isinstance(item, Skipped):
+            self.skipped.append(item)
+        else:
+            self.documents.append(item)
+
+    @property
+    def internal_errors(self) -> list[Unreadable]:
+        """The documents not checked because the checker itself failed (exit status 3)."""
+        return [e for e in self.errors if e.internal]
+
+    def internal_error_count(self) -> int:
+        return self.counts[INTERNAL_ERROR] if self.streamed else len(self.internal_errors)
+
+    def skipped_by_reason(self) -> dict[str, int]:
+        if self.streamed:
+            return {key[9:]: n for key, n in sorted(self.counts.items()) if key.startswith("skipped: ")}
+        return dict(sorted(Counter(s.reason for s in self.skipped).items()))
 
     def _finding_pairs(self) -> Counter:
         if self.streamed:
@@ -114,10 +148,19 @@ class AuditReport:
     def summary(self) -> dict:
         """The counts every format shows first, in the JSON report's ``summary`` shape."""
         streamed = self.streamed
+        errors = self.counts["errors"] if streamed else len(self.errors)
+        internal = self.internal_error_count()
+        skipped = self.skipped_by_reason()
         return {
             "documents": self.counts["documents"] if streamed else len(self.documents),
             "findings": sum(self._finding_pairs().values()),
-            "errors": self.counts["errors"] if streamed else len(self.errors),
+            "errors": errors,
             "by_rule": self.rule_counts(),
             "partial": self.partial,
+            "files": self.files,
+            "duplicates": self.duplicates,
+            "unreadable": errors - internal,
+            "internal_errors": internal,
+            "skipped": sum(skipped.values()),
+            "skipped_by_reason": skipped,
         }

@@ -2,8 +2,8 @@
 
 One unit per file, per message of an mbox (its raw bytes), per message of a PST (a
 reference: file, folder, index). The walk and the mbox splitter are the sources module's
-own (:func:`sources.iter_files`, :func:`sources.iter_mbox`), so a parallel audit reads
-exactly what ``sources.read`` reads, in the same order.
+own (:func:`sources.walk.walk`, :func:`sources.iter_mbox`), so a parallel audit reads
+exactly what ``sources.read`` reads, in the same order, and skips what it skips.
 """
 
 from __future__ import annotations
@@ -13,14 +13,16 @@ import os
 from typing import Any, Iterable, Iterator
 
 from .errors import UsageError
-from .model import Unreadable
-from .sources import iter_files, iter_mbox, sniff_file
+from .model import Skipped, Unreadable
+from .sources import iter_mbox, sniff_file
+from .sources.walk import display_name, walk
 
 # A unit of work: (source, kind, payload). kind is one of
 #   "file"   payload = path of a file holding one document (eml, letter, .msg, ...)
 #   "email"  payload = raw bytes of one RFC 822 message (from an mbox)
 #   "pst"    payload = outlook_pst.PstRef
 #   "error"  payload = Unreadable (found while walking: passes straight through)
+#   "skip"   payload = Skipped (a file the walk passed over, and why)
 Unit = tuple[str, str, Any]
 
 
@@ -29,7 +31,7 @@ def check_paths(paths: Iterable[str]) -> None:
     ``paths`` that cannot be opened at all, before anything is read or written."""
     for path in paths:
         if not os.path.exists(path):
-            raise UsageError(f"no such file or directory: {path}")
+            raise UsageError(f"no such file or directory: {display_name(path)}")
         if os.path.isfile(path) and sniff_file(path) == "pst":
             from .sources.outlook_pst import open_pst
 
@@ -53,10 +55,13 @@ class UnitStream:
         self.mbox_bytes_total = 0
         self.mbox_bytes_read = 0
         self.mbox_units = 0
+        self.files = 0  # regular files opened (read), for the report's summary
         self.counted = count
         if count:
             for path in self.paths:
-                for file_path, _ in iter_files(path):
+                for file_path, _, problem in walk(path):
+                    if problem is not None:
+                        continue
                     kind = sniff_file(file_path)
                     if kind == "mbox":
                         try:
@@ -76,7 +81,11 @@ class UnitStream:
 
     def __iter__(self) -> Iterator[Unit]:
         for path in self.paths:
-            for file_path, source in iter_files(path):
+            for file_path, source, problem in walk(path):
+                if problem is not None:
+                    yield (source, "skip" if isinstance(problem, Skipped) else "error", problem)
+                    continue
+                self.files += 1
                 kind = sniff_file(file_path)
                 if kind == "mbox":
                     yield from self._mbox(file_path, source)

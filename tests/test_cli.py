@@ -129,7 +129,9 @@ def test_json_lists_every_document_and_every_enabled_rule(tmp_path, policy, caps
     assert data["tool"] == {"name": "correspondence-guard", "version": __version__}
     assert data["policy"] == {"source": policy, "council": "Test Borough Council"}
     assert data["summary"] == {"documents": 2, "findings": 1, "errors": 0, "partial": False,
-                               "by_rule": {"test-error": 1, "test-warning": 0, "test-parties": 0}}
+                               "by_rule": {"test-error": 1, "test-warning": 0, "test-parties": 0},
+                               "files": 2, "duplicates": 0, "unreadable": 0, "internal_errors": 0,
+                               "skipped": 0, "skipped_by_reason": {}}
     by_source = {Path(d["source"]).name: d for d in data["documents"]}
     assert by_source["a.eml"]["findings"][0]["rule"] == "test-error"
     assert by_source["a.eml"]["kind"] == "email" and by_source["a.eml"]["subject"] == "Update"

@@ -85,10 +85,10 @@ def test_rule_option_selects_rules_and_rejects_unknown_ones():
     assert "no-such-rule" in str(caught.value)
 
 
-ASHBOURNE = Path("/work/shared/corpus/ashbourne-vale")
+ASHBOURNE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ashbourne-vale"
 
 
-@pytest.mark.skipif(not ASHBOURNE.is_dir(), reason="labelled corpus not here")
+@pytest.mark.shared
 def test_filters_in_the_parallel_audit():
     from correspondence_guard.parallel import audit_parallel
 

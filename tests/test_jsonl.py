@@ -47,7 +47,7 @@ def test_render_matches_the_json_report_entry_for_entry():
     full = as_dict(report)
     assert [e["type"] for e in got] == ["document", "document", "error", "summary"]
     assert [{k: v for k, v in e.items() if k != "type"} for e in got[:2]] == full["documents"]
-    assert got[2] == {"type": "error", "source": "box.mbox#3", "error": "truncated MIME"}
+    assert got[2] == {"type": "error", "source": "box.mbox#3", "error": "truncated MIME", "kind": "unreadable"}
     summary = got[-1]
     assert summary["schema"] == SCHEMA and summary["policy"] == full["policy"] and summary["tool"] == full["tool"]
     assert summary["summary"] == full["summary"]

@@ -13,8 +13,6 @@ from correspondence_guard.policy import load_policy
 from correspondence_guard.testing import policy as make_policy
 
 ASHBOURNE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ashbourne-vale"
-if not ASHBOURNE.is_dir():
-    ASHBOURNE = Path("/work/shared/corpus/ashbourne-vale")
 
 
 def message(n: int, sender="officer@council.gov.uk", to="resident@example.com", message_id=True) -> bytes:
@@ -39,7 +37,7 @@ def same(a, b) -> None:
     assert a.rules == b.rules
 
 
-@pytest.mark.skipif(not ASHBOURNE.is_dir(), reason="labelled corpus not here")
+@pytest.mark.shared
 def test_parallel_equals_serial_on_the_labelled_corpus():
     policy = load_policy(ASHBOURNE / "policy.yaml")
     serial = audit_serial([str(ASHBOURNE)], policy)

@@ -54,16 +54,17 @@ def report():
 
 def test_json_has_the_issue_2_shape(report):
     data = json.loads(render(report, "json"))
-    assert list(data) == ["schema", "tool", "policy", "summary", "documents", "errors"]
+    assert list(data) == ["schema", "tool", "policy", "summary", "documents", "errors", "skipped"]
     assert data["schema"] == SCHEMA == "correspondence-guard/report/v1"
     assert data["tool"]["name"] == "correspondence-guard" and data["tool"]["version"]
     assert data["policy"] == {"source": "policy.yaml", "council": "Test Borough Council"}
     assert data["summary"] == {
         "documents": 3, "findings": 2, "errors": 1, "partial": False,
         "by_rule": {"silent-copy": 1, "councillor-obligation": 1, "confidential-regulatory-disclosure": 0},
+        "files": 0, "duplicates": 0, "unreadable": 1, "internal_errors": 0, "skipped": 0, "skipped_by_reason": {},
     }
     first = data["documents"][0]
-    assert set(first) == {"source", "kind", "message_id", "subject", "from", "date", "findings"}
+    assert set(first) == {"source", "kind", "message_id", "subject", "from", "date", "findings", "also_found_in"}
     assert first["findings"][0] == {
         "rule": "silent-copy", "severity": "error", "clause": "BTC008 7.1",
         "message": "A councillor received a silent copy.", "parties": ["cllr.b@council.gov.uk"],
@@ -73,7 +74,7 @@ def test_json_has_the_issue_2_shape(report):
     # Every document read is listed; "defects" only where there are some.
     assert [d["source"] for d in data["documents"]] == ["mail/0001.eml", "mail/0002.eml", "mail/0003.eml"]
     assert data["documents"][1]["findings"] == [] and data["documents"][1]["defects"] == ["To: unparsable address 'x'"]
-    assert data["errors"] == [{"source": "mail/broken.eml", "error": "truncated MIME"}]
+    assert data["errors"] == [{"source": "mail/broken.eml", "error": "truncated MIME", "kind": "unreadable"}]
 
 
 def test_json_keeps_non_ascii_text_readable(report):
@@ -97,7 +98,7 @@ def test_csv_one_row_per_finding_and_hostile_subject_neutralised(report):
     report.documents[0] = document(subject=HOSTILE_SUBJECT, findings=[finding(), finding(parties=("a@x.org", "b@x.org"))])
     rows = list(csv.reader(io.StringIO(render(report, "csv"))))
     assert rows[0] == ["source", "date", "from", "subject", "rule", "severity", "clause",
-                       "parties", "evidence", "message", "remedy"]
+                       "parties", "evidence", "message", "remedy", "also_found_in"]
     assert len(rows) == 1 + 3
     assert rows[1][3] == "'" + HOSTILE_SUBJECT
     assert rows[2][7] == "a@x.org; b@x.org"
@@ -143,7 +144,7 @@ def test_text_report_lists_findings_errors_and_summary(report):
     assert "mail/broken.eml: truncated MIME" in out
     assert out.rstrip().splitlines()[-1] == (
         "3 documents read, 2 findings (silent-copy 1, councillor-obligation 1, "
-        "confidential-regulatory-disclosure 0), 1 unreadable"
+        "confidential-regulatory-disclosure 0), 1 unreadable, 0 duplicates, 0 files read, 0 files skipped"
     )
     assert "mail/0002.eml" not in out
 
@@ -191,4 +192,4 @@ def test_reports_render_what_the_checker_found():
     assert data["summary"]["by_rule"] == {"marker": 1}
     assert data["documents"][0]["findings"][0]["severity"] == "warning"
     assert data["documents"][1]["findings"] == []
-    assert data["errors"] == [{"source": "three.eml", "error": "unknown charset"}]
+    assert data["errors"] == [{"source": "three.eml", "error": "unknown charset", "kind": "unreadable"}]

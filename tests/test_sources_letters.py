@@ -12,6 +12,7 @@ def read(path):
     return read_letter(path.read_bytes(), path.name, path.name)
 
 
+@pytest.mark.shared
 def test_pp_signature_names_the_councillor(letter_path):
     doc = read(letter_path("L05"))
     assert doc.kind == "letter" and doc.sender is None
@@ -20,6 +21,7 @@ def test_pp_signature_names_the_councillor(letter_path):
     assert not any("Carter" in line for line in doc.signature.lines)
 
 
+@pytest.mark.shared
 def test_cc_line_is_not_in_the_signature_but_in_cc(letter_path):
     doc = read(letter_path("L06"))
     assert doc.signature.lines == ("Rebecca Ashworth", "Chief Executive", "rebecca.ashworth@ashbournevale.gov.uk")

@@ -31,5 +31,6 @@ def render(report: AuditReport) -> str:
             lines.append(f"   Do this instead: {printable(finding.remedy)}")
         lines.append("")
     for error in report.errors:
-        lines.append(f"{printable(error.source)}: cannot be checked: {printable(error.error)}")
+        verdict = "NOT CHECKED (internal error of the checker)" if error.internal else "cannot be checked"
+        lines.append(f"{printable(error.source)}: {verdict}: {printable(error.error)}")
     return "\n".join(lines).rstrip("\n") + "\n"

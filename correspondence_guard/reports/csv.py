@@ -15,7 +15,7 @@ from ..report import AuditReport
 
 HEADER = (
     "source", "date", "from", "subject", "rule", "severity", "clause",
-    "parties", "evidence", "message", "remedy",
+    "parties", "evidence", "message", "remedy", "also_found_in",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
@@ -35,6 +35,7 @@ def rows(report: AuditReport):
         yield (
             doc.source, doc.date, doc.sender, doc.subject, finding.rule, finding.severity,
             finding.clause, "; ".join(finding.parties), evidence, finding.message, finding.remedy,
+            "; ".join(doc.also_found_in),
         )
 
 

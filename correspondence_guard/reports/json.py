@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Finding
+from ..model import Finding, Skipped, Unreadable
 from ..report import SCHEMA, AuditReport, DocumentResult
 
 
@@ -33,6 +33,7 @@ def document_dict(doc: DocumentResult) -> dict:
         "from": doc.sender,
         "date": doc.date,
         "findings": [finding_dict(f) for f in doc.findings],
+        "also_found_in": list(doc.also_found_in),
     }
     if doc.defects:
         entry["defects"] = list(doc.defects)
@@ -46,8 +47,22 @@ def as_dict(report: AuditReport) -> dict:
         "policy": {"source": report.policy_source, "council": report.council},
         "summary": report.summary(),
         "documents": [document_dict(d) for d in report.documents],
-        "errors": [{"source": e.source, "error": e.error} for e in report.errors],
+        "errors": [error_dict(e) for e in report.errors],
+        "skipped": [skipped_dict(s) for s in report.skipped],
     }
+
+
+def error_dict(error: Unreadable) -> dict:
+    """An error entry: ``kind`` says whether the document was unreadable or the checker
+    failed on it (``internal-error``, with the ``exception`` type); either way it was not checked."""
+    entry = {"source": error.source, "error": error.error, "kind": error.kind}
+    if error.exception:
+        entry["exception"] = error.exception
+    return entry
+
+
+def skipped_dict(skipped: Skipped) -> dict:
+    return {"source": skipped.source, "reason": skipped.reason}
 
 
 def render(report: AuditReport) -> str:

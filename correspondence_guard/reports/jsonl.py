@@ -1,8 +1,9 @@
 """JSON Lines: the report of a very large audit, written as it goes.
 
 One line per document read (the JSON report's ``documents`` entry plus
-``"type": "document"``), one per unreadable document (``{"type": "error", "source",
-"error"}``), in the order they were met; when the audit is streamed, a later copy of a
+``"type": "document"``), one per unreadable document or internal error (``{"type": "error",
+"source", "error", "kind"}``), one per file skipped (``{"type": "skipped", "source",
+"reason"}``), in the order they were met; when the audit is streamed, a later copy of a
 message already written is a ``"type": "duplicate"`` line with ``duplicate_of`` (the first
 copy's source) and only the findings the first copy did not have; and a last line ``"type": "summary"`` with the
 counts, the schema, the tool and the policy. A reader that finds no summary line knows the
@@ -17,9 +18,9 @@ import json
 from collections import Counter
 from typing import IO, Iterable
 
-from ..model import Unreadable
+from ..model import Skipped, Unreadable
 from ..report import SCHEMA, AuditReport, DocumentResult
-from .json import document_dict
+from .json import document_dict, error_dict, skipped_dict
 
 
 #: Characters json.dumps leaves raw (ensure_ascii=False) that some line readers split on
@@ -58,9 +59,6 @@ class JsonlWriter:
     def document(self, doc: DocumentResult) -> None:
         duplicate_of = getattr(doc, "duplicate_of", "")
         entry = {"type": "duplicate" if duplicate_of else "document", **document_dict(doc)}
-        also = tuple(getattr(doc, "also_found_in", ()) or ())
-        if also:
-            entry["also_found_in"] = list(also)
         if duplicate_of:
             entry["duplicate_of"] = duplicate_of
         self._write(entry)
@@ -69,12 +67,17 @@ class JsonlWriter:
         self.by_rule.update(f.rule for f in doc.findings)
 
     def error(self, error: Unreadable) -> None:
-        self._write({"type": "error", "source": error.source, "error": error.error})
+        self._write({"type": "error", **error_dict(error)})
         self.errors += 1
 
-    def add(self, item: DocumentResult | Unreadable) -> None:
+    def skipped(self, skipped: Skipped) -> None:
+        self._write({"type": "skipped", **skipped_dict(skipped)})
+
+    def add(self, item: DocumentResult | Unreadable | Skipped) -> None:
         if isinstance(item, Unreadable):
             self.error(item)
+        elif isinstance(item, Skipped):
+            self.skipped(item)
         else:
             self.document(item)
 
@@ -87,14 +90,15 @@ class JsonlWriter:
             "partial": partial,
         }
 
-    def close(self, partial: bool = False, rules: Iterable[str] = ()) -> dict:
+    def close(self, partial: bool = False, rules: Iterable[str] = (), counts: dict | None = None) -> dict:
         """Write the summary line (last) and return the summary. ``rules``: the rules applied,
-        when they were not known at the start (each is counted, 0 included, first)."""
+        when they were not known at the start (each is counted, 0 included, first);
+        ``counts``: the audit's own summary (files, duplicates, skipped...), added to it."""
         if rules:
-            counts = self.by_rule
-            self.by_rule = Counter({rule: counts.get(rule, 0) for rule in rules})
-            self.by_rule.update({rule: n for rule, n in counts.items() if rule not in self.by_rule})
-        summary = self.summary(partial)
+            by_rule = self.by_rule
+            self.by_rule = Counter({rule: by_rule.get(rule, 0) for rule in rules})
+            self.by_rule.update({rule: n for rule, n in by_rule.items() if rule not in self.by_rule})
+        summary = {**(counts or {}), **self.summary(partial)}
         self._write({
             "type": "summary",
             "schema": SCHEMA,
@@ -107,7 +111,7 @@ class JsonlWriter:
 
 def write(results: Iterable[DocumentResult | Unreadable], stream: IO[str], *, policy_source: str = "",
           council: str = "", rules: Iterable[str] = (), partial: bool = False,
-          tool_version: str | None = None, flush: bool = False) -> dict:
+          tool_version: str | None = None, flush: bool = False, counts: dict | None = None) -> dict:
     """Write every result as it arrives, then the summary line; return the summary.
 
     If iterating ``results`` is interrupted (``KeyboardInterrupt``), the summary is still
@@ -121,13 +125,13 @@ def write(results: Iterable[DocumentResult | Unreadable], stream: IO[str], *, po
     except KeyboardInterrupt:
         writer.close(partial=True)
         raise
-    return writer.close(partial=partial)
+    return writer.close(partial=partial, counts=counts)
 
 
 def render(report: AuditReport) -> str:
     """The whole report as JSON Lines (for ``--format jsonl`` on an audit already in memory)."""
     out = io.StringIO()
-    write([*report.documents, *report.errors], out, policy_source=report.policy_source,
+    write([*report.documents, *report.errors, *report.skipped], out, policy_source=report.policy_source,
           council=report.council, rules=report.rules, partial=report.partial,
-          tool_version=report.tool_version)
+          tool_version=report.tool_version, counts=report.summary())
     return out.getvalue()

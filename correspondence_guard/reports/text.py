@@ -9,13 +9,13 @@ or clear the screen.
 from __future__ import annotations
 
 from ..model import Finding
+from ..printable import display_name
 from ..report import AuditReport, DocumentResult
 
 
 def printable(text: str) -> str:
     """``text`` on one line, with control characters (escape sequences too) shown as ``\\xNN``."""
-    text = " ".join(str(text).split())
-    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+    return display_name(" ".join(str(text).split()))
 
 
 def finding_lines(finding: Finding, indent: str = "  ") -> list[str]:
@@ -42,19 +42,33 @@ def document_lines(doc: DocumentResult) -> list[str]:
 def summary_line(report: AuditReport) -> str:
     summary = report.summary()
     by_rule = ", ".join(f"{rule} {count}" for rule, count in summary["by_rule"].items())
+    skipped = ", ".join(f"{reason} {count}" for reason, count in summary["skipped_by_reason"].items())
     line = (
         f"{summary['documents']} documents read, {summary['findings']} findings"
         + (f" ({by_rule})" if by_rule else "")
-        + f", {summary['errors']} unreadable"
+        + f", {summary['unreadable']} unreadable, {summary['duplicates']} duplicates"
+        + f", {summary['files']} files read, {summary['skipped']} files skipped"
+        + (f" ({skipped})" if skipped else "")
     )
+    if summary["internal_errors"]:
+        line += f", {summary['internal_errors']} NOT CHECKED (internal errors)"
     return line + (" (partial audit)" if report.partial else "")
+
+
+def _errors_block(title: str, errors) -> str:
+    return "\n".join([title] + [f"  {printable(e.source)}: {printable(e.error)}" for e in errors])
 
 
 def render(report: AuditReport) -> str:
     blocks = ["\n".join(document_lines(doc)) for doc in report.documents if doc.findings]
-    if report.errors:
-        blocks.append("\n".join(["Unreadable documents:"] + [f"  {printable(e.source)}: {printable(e.error)}" for e in report.errors]))
+    unreadable = [e for e in report.errors if not e.internal]
+    if unreadable:
+        blocks.append(_errors_block("Unreadable documents:", unreadable))
+    if report.internal_errors:
+        blocks.append(_errors_block("NOT CHECKED (an internal error of the checker; exit status 3):", report.internal_errors))
     blocks.append(summary_line(report))
     if report.partial:
         blocks.insert(0, "PARTIAL AUDIT: interrupted before the end; only what was read is reported.")
+    if report.internal_errors:
+        blocks.insert(0, f"INCOMPLETE AUDIT: {len(report.internal_errors)} documents were not checked because the checker failed on them.")
     return "\n\n".join(blocks) + "\n"

@@ -2,9 +2,9 @@
 
 ``read`` streams documents from files and folders. Each file is sniffed by its content,
 not its name: mbox, RFC 822 email, Word, PDF, Outlook, or a plain-text letter. Every file
-yields a ``Correspondence`` or an ``Unreadable`` with a one-line reason; the only files
-skipped are hidden ones and configuration or documentation beside the documents (names
-ending .yaml, .yml, .md or .py).
+read yields a ``Correspondence`` or an ``Unreadable`` with a one-line reason; ``walk``
+says which files of a folder are not mail or letters and are listed as ``Skipped``. An
+exception a reader did not expect is an ``internal-error`` entry, never "cannot read".
 """
 
 from __future__ import annotations
@@ -15,21 +15,20 @@ import zipfile
 from typing import Iterable, Iterator
 
 from ..errors import UnreadableDocument, UsageError
-from ..model import Correspondence, Unreadable
-from .email import looks_like_email, parse_message
+from ..model import Correspondence, Skipped, Unreadable, internal_error
+from .email import parse_message
+from .kinds import after_count_line, sniff, sniff_file  # noqa: F401  (sniff_file: public)
 from .letters import read_letter
+from .walk import display_name, walk
 
-_SKIPPED_SUFFIXES = (".yaml", ".yml", ".md", ".py")
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_PST = b"!BDN"
 _QUOTED_FROM = re.compile(rb"^>+From ")
 _FROM_LINE = re.compile(rb"^From \S*.*\d{1,2}:\d{2}|^From \S+@\S+\s*$|^From \S+\s+\w{3} ")
 
 Document = Correspondence | Unreadable
 
 
-def read(paths: Iterable[str]) -> Iterator[Document]:
-    """Yield every document under ``paths``, in order.
+def read(paths: Iterable[str]) -> Iterator[Document | Skipped]:
+    """Yield every document under ``paths``, in order, and every file skipped (see ``walk``).
 
     A missing path, or a PST named in ``paths`` that cannot be opened at all, is a
     UsageError (exit status 2); a PST found inside a folder that cannot be opened is an
@@ -37,43 +36,12 @@ def read(paths: Iterable[str]) -> Iterator[Document]:
     """
     for path in paths:
         if not os.path.exists(path):
-            raise UsageError(f"no such file or directory: {path}")
-        for file_path, source in iter_files(path):
-            yield from read_file(file_path, source, named=file_path == path)
-
-
-def iter_files(path: str) -> Iterator[tuple[str, str]]:
-    """(file path, source) of every file under ``path``, in the order ``read`` reads them.
-
-    A file is itself. A Maildir (cur/ and new/) gives cur/ then new/; any other folder is
-    walked recursively in sorted order, leaving out hidden files and folders and
-    configuration or documentation beside the documents (.yaml, .yml, .md, .py).
-    """
-    if not os.path.isdir(path):
-        yield path, path
-        return
-    if os.path.isdir(os.path.join(path, "cur")) and os.path.isdir(os.path.join(path, "new")):
-        for sub in ("cur", "new"):
-            folder = os.path.join(path, sub)
-            for name in sorted(os.listdir(folder)):
-                if not name.startswith(".") and os.path.isfile(os.path.join(folder, name)):
-                    yield os.path.join(folder, name), os.path.join(path, sub, name)
-        return
-    for folder, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or name.lower().endswith(_SKIPPED_SUFFIXES):
-                continue
-            yield os.path.join(folder, name), os.path.join(folder, name)
-
-
-def sniff_file(path: str) -> str:
-    """:func:`sniff` of a file's first 8 KB; ``"file"`` when it cannot be opened."""
-    try:
-        with open(path, "rb") as handle:
-            return sniff(handle.read(8192))
-    except Exception:
-        return "file"
+            raise UsageError(f"no such file or directory: {display_name(path)}")
+        for file_path, source, problem in walk(path):
+            if problem is not None:
+                yield problem
+            else:
+                yield from read_file(file_path, source, named=file_path == path)
 
 
 def read_file(path: str, source: str, named: bool = False) -> Iterator[Document]:
@@ -105,36 +73,13 @@ def read_file(path: str, source: str, named: bool = False) -> Iterator[Document]
     except UsageError:
         raise
     except Exception as exc:
-        yield Unreadable(source, reason(exc))
-
-
-def sniff(head: bytes) -> str:
-    """What the first bytes of a file say it is: email, mbox, docx, pdf, msg, pst, letter..."""
-    body = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
-    if not body.strip():
-        return "empty"
-    if body.startswith(_OLE2):
-        return "msg"
-    if body.startswith(_PST):
-        return "pst"
-    if body.startswith(b"PK\x03\x04"):
-        return "zip"
-    if b"%PDF-" in body[:1024]:
-        return "pdf"
-    stripped = body.lstrip(b" \t\r\n")
-    if stripped.startswith(b"From ") and stripped.split(b"\n", 1)[0].find(b":") != 4:
-        return "mbox"
-    if looks_like_email(stripped) or looks_like_email(_after_count_line(stripped)):
-        return "email"
-    if _is_text(body):
-        return "letter"
-    return "binary"
+        yield internal_error(source, exc, "the reader")
 
 
 def _one(kind: str, data: bytes, filename: str, source: str) -> Document:
     try:
         if kind == "email":
-            return parse_message(_after_count_line(data), source)
+            return parse_message(after_count_line(data), source)
         if kind == "zip":
             if not _is_docx(data):
                 return Unreadable(source, "zip archive that is not a Word document")
@@ -146,15 +91,6 @@ def _one(kind: str, data: bytes, filename: str, source: str) -> Document:
         return Unreadable(source, exc.message)
 
 
-def _after_count_line(data: bytes) -> bytes:
-    """Apple Mail .emlx opens with a byte-count line before the RFC 822 message."""
-    first, _, rest = data.partition(b"\n")
-    if first.strip().isdigit() and rest:
-        size = int(first.strip())
-        return rest[:size] if 0 < size <= len(rest) else rest
-    return data
-
-
 def _is_docx(data: bytes) -> bool:
     import io
 
@@ -163,19 +99,6 @@ def _is_docx(data: bytes) -> bool:
             return "word/document.xml" in archive.namelist()
     except zipfile.BadZipFile:
         return False
-
-
-def _is_text(head: bytes) -> bool:
-    if b"\x00" in head:
-        return False
-    try:
-        head.decode("utf-8")
-        return True
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(head) - 4:
-            return True
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
-    return controls <= len(head) // 100
 
 
 def _read_mbox(path: str, source: str) -> Iterator[Document]:
@@ -193,7 +116,7 @@ def read_message(data: bytes, source: str) -> Document:
     except UnreadableDocument as exc:
         return Unreadable(source, exc.message)
     except Exception as exc:
-        return Unreadable(source, reason(exc))
+        return internal_error(source, exc, "the reader")
 
 
 def iter_mbox(path: str) -> Iterator[bytes]:
@@ -248,7 +171,7 @@ def _read_outlook(kind: str, path: str, source: str, named: bool = False) -> Ite
     except ImportError as exc:
         yield Unreadable(source, f"the Outlook reader is not installed ({reason(exc)})")
     except Exception as exc:
-        yield Unreadable(source, reason(exc))
+        yield internal_error(source, exc, "the Outlook reader")
 
 
 def reason(exc: BaseException) -> str:

@@ -176,7 +176,9 @@ def _collect(part, texts: list[str], htmls: list[str], attachments: list[Attachm
         for child in payload if isinstance(payload, list) else ():
             _collect(child, texts, htmls, attachments, defects, seen)
         return
-    disposition = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
+    # get_content_disposition, not get(): with 8-bit bytes in the header the standard
+    # library hands back a Header object, not a str.
+    disposition = part.get_content_disposition() or ""
     if filename or disposition == "attachment":
         attachments.append(Attachment(filename or "", content_type, _payload_bytes(part)))
     elif content_type == "text/plain":

@@ -53,7 +53,8 @@ def open_pst(path: str):
         store.open(os.fspath(path))
         root = store.get_root_folder()
     except Exception as exc:
-        raise UsageError(f"{path}: cannot open the PST file ({reason(exc)})") from None
+        detail = " ".join(str(exc).split())[:150] or type(exc).__name__  # libpff's own words
+        raise UsageError(f"{path}: cannot open the PST file ({detail})") from None
     if root is None:
         raise UsageError(f"{path}: cannot open the PST file (no root folder)")
     return store, root

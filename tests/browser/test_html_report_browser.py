@@ -165,6 +165,7 @@ def _write(report: AuditReport, path: Path) -> str:
     return path.as_uri()
 
 
+@pytest.mark.shared
 def test_report_renders_filters_and_resists_hostile_content(audited, browser, tmp_path):
     url = _write(audited, tmp_path / "report.html")
     watched = Watched(browser, url)
@@ -246,6 +247,7 @@ def test_report_renders_filters_and_resists_hostile_content(audited, browser, tm
     page.close()
 
 
+@pytest.mark.shared
 def test_report_without_javascript_shows_everything(audited, pw, tmp_path):
     url = _write(audited, tmp_path / "report.html")
     # Scripts are a context setting: a second, script-less context with its own profile.
