@@ -93,8 +93,29 @@ def test_interrupted_stream_ends_with_a_partial_summary():
 
 
 def test_writer_holds_only_counts():
-    writer = JsonlWriter(io.StringIO())
-    for n in range(1000):
-        writer.document(document(n, [finding()]))
-    assert writer.documents == 1000 and not hasattr(writer, "results")
-    assert writer.close()["findings"] == 1000
+    """Each entry is written as it arrives and nothing of it is kept: memory after 20,000
+    documents is what it was after 1,000."""
+    import tracemalloc
+
+    class Discard(io.StringIO):
+        lines = 0
+
+        def write(self, text):
+            self.lines += text.count("\n")
+            return len(text)
+
+    stream = Discard()
+    writer = JsonlWriter(stream)
+    tracemalloc.start()
+    try:
+        for n in range(1000):
+            writer.document(document(n, [finding()]))
+        assert stream.lines == 1000  # written as they came, not at close
+        before = tracemalloc.get_traced_memory()[0]
+        for n in range(1000, 20000):
+            writer.document(document(n, [finding()]))
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert grown < 50_000, grown  # a kept entry would be ~19,000 x several hundred bytes
+    assert writer.documents == 20000 and writer.close()["findings"] == 20000

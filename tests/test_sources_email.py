@@ -149,3 +149,18 @@ def test_build_email_records_an_unreadable_attachment():
     )
     assert doc.nested == ()
     assert len(doc.defects) == 1 and doc.defects[0].startswith("attachment 'broken.pdf':")
+
+
+def test_an_eight_bit_content_disposition_is_read_not_an_error():
+    """With raw 8-bit bytes in a header the standard library gives a Header object, not a
+    str; the reader once failed on it ("'Header' object has no attribute 'split'")."""
+    raw = (
+        b"From: Officer <officer@council.gov.uk>\r\nTo: a@council.gov.uk\r\nSubject: plans\r\n"
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=XX\r\n\r\n"
+        b"--XX\r\nContent-Type: text/plain\r\n\r\nPlans attached.\r\n"
+        b"--XX\r\nContent-Type: application/octet-stream\r\n"
+        b"Content-Disposition: attachment; filename=\"caf\xe9 plan.bin\"\r\n\r\nxyz\r\n--XX--\r\n"
+    )
+    doc = parse_message(raw, "8bit.eml")
+    assert doc.own_text == "Plans attached."
+    assert doc.sender.address == "officer@council.gov.uk"

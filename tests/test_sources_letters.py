@@ -59,19 +59,20 @@ def test_cp1252_text_letter():
 
 
 @pytest.mark.parametrize(
-    "text,valediction,lines",
+    "text,body,valediction,lines",
     [
-        ("Body.\n\nThanks,\nNadia", "Thanks", ("Nadia",)),
-        ("Body.\n\nGraham\n\nCllr Graham Whitlock\nCheadleford North Ward | Chair, Planning Committee", "",
+        ("Body.\n\nThanks,\nNadia", "Body.", "Thanks", ("Nadia",)),
+        ("Body.\n\nGraham\n\nCllr Graham Whitlock\nCheadleford North Ward | Chair, Planning Committee", "Body.", "",
          ("Graham", "Cllr Graham Whitlock", "Cheadleford North Ward | Chair, Planning Committee")),
-        ("Body.\n\nKind Regards\nJo\n-- \nJo Bloggs\nPlanning", "Kind Regards", ("Jo", "Jo Bloggs", "Planning")),
-        ("Body.\n-- \nJo Bloggs\nPlanning Officer", "", ("Jo Bloggs", "Planning Officer")),
-        ("Best wishes\nSam\n\nThis email and any attachments are confidential.", "Best wishes", ("Sam",)),
+        ("Body.\n\nKind Regards\nJo\n-- \nJo Bloggs\nPlanning", "Body.", "Kind Regards", ("Jo", "Jo Bloggs", "Planning")),
+        ("Body.\n-- \nJo Bloggs\nPlanning Officer", "Body.", "", ("Jo Bloggs", "Planning Officer")),
+        # a sign-off with nothing above it, and a disclaimer below it that is neither
+        ("Best wishes\nSam\n\nThis email and any attachments are confidential.", "", "Best wishes", ("Sam",)),
     ],
 )
-def test_signatures(text, valediction, lines):
+def test_signatures(text, body, valediction, lines):
     before, signature = split_signature(text)
-    assert before == "Body." or before == ""
+    assert before == body
     assert signature.valediction == valediction
     assert signature.lines == lines
 
