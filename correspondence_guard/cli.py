@@ -230,7 +230,10 @@ def _output(output: str | None):
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--fail-on", type=FAIL_ON, default="error", show_default=True)
 def check(file, policy_path, sender, to, cc, bcc, fmt, fail_on) -> int:
-    """Check one draft email (.eml) or letter (.txt, .docx, .pdf) before it is sent."""
+    """Check one draft email (.eml) or letter (.txt, .docx, .pdf) before it is sent.
+
+    Exit status: 0 nothing at or above --fail-on, 1 a finding at or above it, 2 a usage
+    or policy error, 3 an internal error (the draft was not checked)."""
     policy = _policy(policy_path)
     checker = Checker(policy, rules=_rules(()))
     documents = (

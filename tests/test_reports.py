@@ -193,3 +193,24 @@ def test_reports_render_what_the_checker_found():
     assert data["documents"][0]["findings"][0]["severity"] == "warning"
     assert data["documents"][1]["findings"] == []
     assert data["errors"] == [{"source": "three.eml", "error": "unknown charset", "kind": "unreadable"}]
+
+
+def test_every_format_says_which_documents_were_not_checked(report):
+    from correspondence_guard.model import Skipped, internal_error
+
+    report.errors.append(internal_error("mail/0004.eml", ValueError("bad"), "rule silent-copy"))
+    report.skipped.append(Skipped("mail/INDEX.tsv", "spreadsheet or data table"))
+    text = render(report, "text")
+    assert text.startswith("INCOMPLETE AUDIT: 1 documents were not checked")
+    assert "NOT CHECKED (an internal error of the checker; exit status 3):\n  mail/0004.eml: not checked: internal error in rule silent-copy (ValueError: bad)" in text
+    assert text.rstrip().endswith("1 files skipped (spreadsheet or data table 1), 1 NOT CHECKED (internal errors)")
+    data = json.loads(render(report, "json"))
+    assert data["errors"][-1] == {"source": "mail/0004.eml", "kind": "internal-error", "exception": "ValueError",
+                                  "error": "not checked: internal error in rule silent-copy (ValueError: bad)"}
+    assert data["skipped"] == [{"source": "mail/INDEX.tsv", "reason": "spreadsheet or data table"}]
+    assert (data["summary"]["unreadable"], data["summary"]["internal_errors"], data["summary"]["errors"]) == (1, 1, 2)
+    page = render(report, "html")
+    assert "Incomplete audit:" in page and "internal-error" in page
+    report.documents = [d for d in report.documents if not d.findings]
+    page = render(report, "html")
+    assert "No findings:" not in page and "could not be checked" in page
