@@ -14,7 +14,7 @@ SHARED_ROOT = Path(__file__).resolve().parents[2] / "shared"
 SHARED = SHARED_ROOT / "corpus"
 ASHBOURNE = SHARED / "ashbourne-vale"
 PUBLIC = SHARED / "public"
-SKIP_REASON = "../shared (the labelled and public corpora) is not beside this checkout"
+SKIP_REASON = "../shared (the corpora and protocol seeds) is not beside this checkout"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -24,6 +24,13 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("shared"):
             item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """One line saying how many tests were skipped for lack of ../shared, and why."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if SKIP_REASON in str(r.longrepr)]
+    if skipped:
+        terminalreporter.write_line(f"shared: {len(skipped)} tests skipped: {SKIP_REASON} (marker 'shared')")
 
 
 @pytest.fixture
