@@ -58,6 +58,9 @@ def test_folder_walk_reads_mail_and_letters_and_lists_what_it_skips(tmp_path):
     (folder / "policy.yaml").write_text("council: {}")
     (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
     (folder / "LICENSE").write_text("Permission is hereby granted, free of charge, to any person\n")
+    (folder / "NOTICE").write_text("This product includes software developed by others.\n")
+    shutil.copy(LETTER, folder / "notice.txt")  # a council's notice is correspondence
+    shutil.copy(LETTER, folder / "hmo-licence-fees.txt")
     (folder / "LICENSES" / "someone" / "MIT.txt").write_text("MIT License\n")
     (folder / "INDEX.tsv").write_text("path\tsize\n0001.eml\t100\n")
     (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
@@ -67,12 +70,13 @@ def test_folder_walk_reads_mail_and_letters_and_lists_what_it_skips(tmp_path):
     (folder / "outlook.msg").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     items = {Path(i.source).name: i for i in read([str(folder)])}
     assert items["0001.eml"].kind == "email" and items["0001.eml"].sender.address == OFFICER
-    assert items["letter.bin"].kind == "letter"
+    assert items["letter.bin"].kind == items["notice.txt"].kind == items["hmo-licence-fees.txt"].kind == "letter"
     skipped = {name: i.reason for name, i in items.items() if isinstance(i, Skipped)}
     assert skipped == {
         "policy.yaml": "configuration or documentation",
         ".DS_Store": "hidden file",
         "LICENSE": "licence, notice or read-me file",
+        "NOTICE": "licence, notice or read-me file",
         "MIT.txt": "licence, notice or read-me file",
         "INDEX.tsv": "spreadsheet or data table",
         "scan.png": "image",
@@ -92,6 +96,14 @@ def test_a_fifo_is_listed_as_skipped_and_never_opened(tmp_path):
     items = list(read([str(tmp_path)]))
     assert [type(i).__name__ for i in items] == ["Correspondence", "Skipped"]
     assert items[1] == Skipped(str(tmp_path / "pipe.eml"), "not a regular file: a FIFO")
+
+
+def test_a_link_to_a_folder_is_not_followed(tmp_path):
+    shutil.copy(OFFICER_MAIL, tmp_path / "a.eml")
+    os.symlink(tmp_path, tmp_path / "loop")  # followed, the walk would never end
+    items = list(read([str(tmp_path)]))
+    assert [type(i).__name__ for i in items] == ["Correspondence", "Skipped"]
+    assert items[1].reason == "not a regular file: a link to a folder, not followed (it could loop)"
 
 
 def test_a_folder_or_file_that_cannot_be_read_is_an_error_entry(tmp_path, monkeypatch):

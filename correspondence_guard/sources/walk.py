@@ -26,7 +26,10 @@ from .kinds import sniff_file
 #: (path to open, source to report, None | Skipped | Unreadable): None means "read it".
 Found = tuple[str, str, Skipped | Unreadable | None]
 
-_NOTES = frozenset("license licence copying notice authors readme changelog changes contributors".split())
+#: A project's notes beside the data: any case for these, but NOTICE and the like only in
+#: capitals (a council's "notice.pdf" is correspondence).
+_NOTES = frozenset("license licence copying readme".split())
+_NOTES_IN_CAPITALS = frozenset("NOTICE AUTHORS CHANGELOG CHANGES CONTRIBUTORS".split())
 _BY_SUFFIX = {
     "configuration or documentation": ".yaml .yml .md .rst .py .toml .ini .cfg .conf .json .xml .html .htm .sh .log",
     "spreadsheet or data table": ".tsv .csv .xls .xlsx .xlsm .ods .db .sqlite",
@@ -37,7 +40,8 @@ _BY_SUFFIX = {
 _SUFFIX_REASON = {suffix: reason for reason, suffixes in _BY_SUFFIX.items() for suffix in suffixes.split()}
 #: Extensions that promise mail or a letter: bytes that are neither are an error, not a skip.
 _MAIL_SUFFIXES = frozenset(".eml .emlx .msg .mbox .mbx .pst .ost .txt .docx .pdf".split())
-_TYPES = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+_TYPES = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+          (stat.S_ISDIR, "a link to a folder, not followed (it could loop)"))
 
 
 def walk(path: str) -> Iterator[Found]:
@@ -89,7 +93,7 @@ def _folder(folder: str, licences: bool = False) -> Iterator[Found]:
     files, folders = [], []
     for entry in entries:
         try:
-            (folders if entry.is_dir() else files).append(entry)
+            (folders if entry.is_dir(follow_symlinks=False) else files).append(entry)
         except OSError:
             files.append(entry)
     for entry in files:
@@ -131,9 +135,10 @@ def _skip_reason(name: str, in_maildir: bool) -> str:
         return "hidden file"
     if in_maildir:
         return "Maildir control file"
-    stem = name.lower().partition(".")[0]
-    words = stem.replace("_", "-").split("-")
-    if stem in _NOTES or (_suffix(name) not in _MAIL_SUFFIXES and {words[0], words[-1]} & {"license", "licence"}):
+    stem = name.partition(".")[0]
+    words = stem.lower().replace("_", "-").split("-")
+    if stem.lower() in _NOTES or stem in _NOTES_IN_CAPITALS or (
+            _suffix(name) not in _MAIL_SUFFIXES and {words[0], words[-1]} & {"license", "licence"}):
         return "licence, notice or read-me file"  # LICENSE.txt, MIT-LICENSE; not hmo-licence-fees.docx
     return _SUFFIX_REASON.get(_suffix(name), "")
 
@@ -145,8 +150,8 @@ def _suffix(name: str) -> str:
 def _content_reason(path: str, name: str) -> str:
     """Why a file is not mail or a letter by its content, or "" to read it.
 
-    Binary bytes or a non-Word archive under a name that promises mail stay an error
-    entry (a damaged export); under any other name they are not correspondence."""
+    Binary bytes under a name that promises mail stay an error entry (a damaged export);
+    under any other name they are not correspondence."""
     if _suffix(name) in _MAIL_SUFFIXES:
         return ""
     kind = sniff_file(path)
