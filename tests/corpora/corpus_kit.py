@@ -929,7 +929,7 @@ produce the listed rules and no others. The parties are:
 
 Score a checker against these labels with
 
-    python3 /work/shared/tools/score_corpus.py correspondence-guard . --show
+    python3 ../../../../shared/tools/score_corpus.py correspondence-guard . --show
 """
 
 

@@ -6,7 +6,7 @@ is not in the register, eight councillors (most on personal gmail/hotmail/outloo
 and two council mail domains, one English and one Welsh. Every person, address, case and
 telephone number is invented (numbers are in Ofcom's drama ranges: 029 2018 0xxx, 07700 900xxx).
 
-    . /work/main/.venv/bin/activate                 # python-docx and PyYAML
+    . ../../../.venv/bin/activate                    # python-docx and PyYAML
     python make_corpus.py            # rebuild everything, then check it
     python make_corpus.py --check    # only check what is on disk
 
@@ -912,7 +912,7 @@ HARD = {
 README_INTRO = """
 Fictional correspondence of a fictional Welsh town council (Cyngor Tref Glanrhyd), written to test
 a checker of the correspondence clauses of Member/Officer protocols
-(`/work/shared/protocol-rules.md`). It is small in the way community and town councils are: the
+(`../shared/protocol-rules.md`). It is small in the way community and town councils are: the
 Town Clerk is the main officer (an Assistant Clerk who writes from a council address is not in the
 register), most councillors use personal gmail, hotmail or outlook accounts, titles are "Mayor",
 "Deputy Mayor" and committee chairs, and many sign-offs are bilingual ("Yn gywir / Yours

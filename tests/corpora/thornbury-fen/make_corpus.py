@@ -7,7 +7,7 @@ rest are officers because they write from a council domain), and distribution li
 which reaches every councillor. Every person, address, case and telephone number is invented
 (numbers are in Ofcom's drama ranges: 01632 960xxx, 07700 900xxx).
 
-    . /work/main/.venv/bin/activate                 # python-docx and PyYAML
+    . ../../../.venv/bin/activate                    # python-docx and PyYAML
     python make_corpus.py            # rebuild everything, then check it
     python make_corpus.py --check    # only check what is on disk
 
@@ -1057,7 +1057,7 @@ HARD = {
 
 README_INTRO = """
 Fictional correspondence of a fictional large English unitary council, written to test a checker
-of the correspondence clauses of Member/Officer protocols (`/work/shared/protocol-rules.md`). It is
+of the correspondence clauses of Member/Officer protocols (`../shared/protocol-rules.md`). It is
 large in the way unitary and county councils are: fourteen councillors (two of them share a
 surname; one has three addresses on both council domains and gmail), two council mail domains
 (`thornburyfen.gov.uk` and `tfcouncil.org.uk`), only three officers named in the register while
