@@ -66,3 +66,31 @@ def without_quotations(sentence: str) -> str:
 
 def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9£'’-]+", fold(text))
+
+
+_CONTRACTIONS = (
+    (r"\bwon't\b", "will not"), (r"\bcan't\b", "cannot"), (r"\bshan't\b", "shall not"),
+    (r"\b(\w+)n't\b", r"\1 not"), (r"\b(i|we|you|they|it|he|she)'ll\b", r"\1 will"),
+    (r"\b(i|we|you|they)'ve\b", r"\1 have"), (r"\bi'm\b", "i am"), (r"\b(we|you|they)'re\b", r"\1 are"),
+    (r"\b(it|that|this|there|what)'s\b", r"\1 is"), (r"\b(i|we|you|they)'d\b", r"\1 would"),
+)
+
+
+def plain(sentence: str) -> str:
+    """A sentence as the judgement reads it: folded, straight apostrophes, contractions spelt out,
+    quoted words blanked, so that "won't" and "will not" are one negation."""
+    text = fold(without_quotations(sentence)).replace("’", "'").replace("‘", "'")
+    for pattern, spelt in _CONTRACTIONS:
+        text = re.sub(pattern, spelt, text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_CLAUSE_BREAK = re.compile(
+    r"\s*[;:]\s+|\s+[-–—]\s+|,\s+|\s+(?:and|but|so|or|then)\s+(?=(?:the|we|i|our|you|please|it|this|there)\b)"
+)
+
+
+def clauses(sentence: str) -> list[str]:
+    """A plain sentence cut into clauses at semicolons, dashes, commas and a conjunction before a
+    new subject, so that a negation, hedge or question governs only the verb of its own clause."""
+    return [c.strip(" ,.!") for c in _CLAUSE_BREAK.split(sentence) if c and c.strip(" ,.!")]

@@ -32,7 +32,9 @@ def councillor_obligation(doc: Correspondence, policy: Policy) -> Iterator[Breac
     serve the notice", "I am instructing you to"). Attached letters are checked as letters.
     Not flagged: a councillor's own views, questions, promises of their own action, reports of
     what the Council has resolved, refusals, representations urging a Minister or another body,
-    obligations in quoted or forwarded text, and letters signed by officers.
+    obligations in quoted or forwarded text, and letters signed by officers. A councillor who
+    signs in another capacity (a club's secretary, a school governor) binds that body with "we",
+    "I accept" or "please start": only a sentence that names the Council as bound counts then.
     """
     pieces = [doc] + [n.correspondence for n in doc.nested if n.relation is Relation.ATTACHED and n.correspondence.kind == "letter"]
     for piece in pieces:
@@ -40,6 +42,8 @@ def councillor_obligation(doc: Correspondence, policy: Policy) -> Iterator[Breac
         if not signed.councillors:
             continue
         found = obligations(body_without_signature(piece), policy)
+        if signed.capacity:
+            found = tuple(o for o in found if o.speaker == "council")
         if not found:
             continue
         parties: list[str] = []
