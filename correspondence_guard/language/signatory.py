@@ -173,10 +173,18 @@ def signatory(doc: Correspondence, register: Register) -> Signatory:
 
 
 def body_without_signature(doc: Correspondence) -> str:
-    """The author's own text above the sign-off."""
+    """The author's own text without the sign-off block.
+
+    Text after the block stays: the readers append there any line that only an alternative
+    (HTML) part of the message holds, and that is the author's own text too.
+    """
     text = doc.own_text
     if doc.signature and doc.signature.valediction:
         cut = text.rfind(doc.signature.valediction)
         if cut > 0:
-            return text[:cut]
+            end = cut + len(doc.signature.valediction)
+            for line in doc.signature.lines:
+                found = text.find(line, end)
+                end = found + len(line) if found >= 0 else end
+            return text[:cut] + text[end:]
     return text
