@@ -55,8 +55,13 @@ _OPINION = re.compile(
     r"(?<![\w-])(?:i|we)\s+(?:would\s+|do\s+|very\s+much\s+|really\s+|sincerely\s+)?(?:hope|think|believe|expect|imagine|suspect|doubt|assume|"
     r"wonder|feel|trust|would\s+like|wish|am\s+not\s+sure|am\s+confident|am\s+sure)(?![\w-])"
 )
+# Someone else's statement, reported: "thanks for letting me know the Council will pay".
+_REPORTED = re.compile(
+    r"(?<![\w-])(?:letting\s+me\s+know|let\s+me\s+know|(?:told|tells|telling|informed|informing|assured|assuring)\s+(?:me|us)|"
+    r"you\s+(?:say|said|mention|mentioned|suggest|suggested|claim|claimed)|(?:i|we)\s+(?:hear|heard|read|gather)|news\s+that|reports?\s+that|rumou?rs?\s+that)(?![\w-])"
+)
 # Money the Council pays or forgoes, and works it carries out: bound whoever is the grammatical subject.
-_MONEY_DONE = r"(?:paid|refunded|waived|reimbursed|met|covered|released|written\s+off|funded|match-funded|awarded|allocated|granted|transferred|repaid|credited)"
+_MONEY_DONE = r"(?:paid|refunded|waived|reimbursed|met|covered|released|written\s+off|funded|match-funded|awarded|allocated|granted|transferred|repaid|credited|settled)"
 _WORKS_DONE = r"(?:made|carried\s+out|served|issued|started|completed|done|collected|removed|withdrawn|cancelled|installed|repaired|replaced|resurfaced|provided|delivered|cleared)"
 _WORKS_SUBJECT = (
     r"(?:payment|the\s+payment|the\s+money|a\s+refund|the\s+refund|compensation|the\s+work|the\s+works|work|repairs|the\s+repairs?|"
@@ -71,6 +76,11 @@ _BODY_DECISION = re.compile(
     rf"(?<![\w-]){_DECISION_BODY}\s+(?:has\s+|have\s+|had\s+)?(?:already\s+|unanimously\s+|formally\s+|now\s+)?{_DECIDED}(?![\w-])"
     rf"|(?:was|were|has\s+been|have\s+been|had\s+been)\s+{_DECIDED}\s+(?:by|at)\s+{_DECISION_BODY}"
     rf"|(?<![\w-])(?:decision|resolution|approval)\s+(?:of|by)\s+{_DECISION_BODY}"
+)
+# What officers say or expect is theirs, whatever follows it in the sentence.
+_OFFICERS_SAY = (
+    r"(?<![\w-])(?:the\s+)?officers?\s+(?:have\s+|has\s+)?(?:(?:are|is|were|was|have\s+been)\s+(?:confident|clear|satisfied|sure|of\s+the\s+view)|"
+    r"(?:expect|believe|think|estimate|anticipate|intend|plan|propose|report|advise|say|tell|confirm|inform|state|indicate|predict)(?:s|ed|d)?)(?![\w-])"
 )
 # A condition that waits on a Council body's own decision leaves the decision, not a promise.
 _DECISION_PENDING = re.compile(
@@ -133,16 +143,18 @@ def _grammar(council_names: tuple[str, ...], kind: str, lexicon_key: tuple) -> _
             rf"(?<![\w-])(?:(?P<money>(?:£|\d)[\d,.]*\s*(?:k|m|million|thousand|pounds)?|(?:the|a|your|this|that|its|these|those|it|this|they)(?:\s+[\w£-]+){{0,5}}?)"
             rf"(?:\s+of\s+\S+)?\s+(?:will|shall)\s+(?:then\s+|now\s+|also\s+|all\s+)?be\s+{_MONEY_DONE}"
             rf"|{_WORKS_SUBJECT}(?:\s+of\s+\S+)?\s+(?:will|shall)\s+(?:then\s+|now\s+)?be\s+{_WORKS_DONE}"
+            rf"|(?:a\s+|the\s+|your\s+)?(?:payment|cheque|refund|reimbursement|grant|compensation)(?:\s+of\s+\S+)?\s+(?:will|shall)\s+(?:follow|be\s+with\s+you|reach\s+you)"
             rf"|(?:there\s+(?:will|shall)\s+be|(?:this|it)\s+will\s+be)\s+(?:no\s+charge|free\s+of\s+charge|at\s+no\s+(?:cost|charge))"
             rf"|(?:i|we)\s+will\s+(?:make\s+sure|ensure|see\s+to\s+it)\s+(?:that\s+)?(?:[\w£-]+\s+){{1,5}}?(?:is|are|gets|get)\s+(?:{_MONEY_DONE}|{_WORKS_DONE}))"
         ),
         imperative=re.compile(
-            rf"^(?:(?:and|so|then|now)\s+)?(?:please\s+|kindly\s+|can\s+you\s+now\s+)?(?:(?:{instruct})|(?:treat|take)\s+this\s+(?:letter|email|e-mail|message)\s+as)(?![\w-])"
+            rf"^(?:(?:and|so|then|now)\s+)?(?:please\s+|kindly\s+|let\s+us\s+|let's\s+|(?:can|could|would|will)\s+you\s+(?:please\s+|now\s+)*)*(?:(?:{instruct})|(?:treat|take)\s+this\s+(?:letter|email|e-mail|message)\s+as)(?![\w-])"
         ),
         question=re.compile(rf"(?<![\w-]){_QUESTION_INSTRUCTION_LEAD}(?:{instruct})(?![\w-])"),
         directive=re.compile(
             rf"(?<![\w-])(?:you\s+(?:are|were)\s+to\s+|you\s+(?:are|will\s+be)\s+required\s+to\s+|you\s+must\s+(?:now\s+)?(?=(?:{action})\b)|"
             rf"you\s+(?:can|may)\s+(?:now\s+)?(?=(?:start|begin|commence|proceed|go\s+ahead)\b)|"
+            rf"(?:happy|content|fine|ok|okay|pleased)\s+for\s+you\s+to\s+(?=(?:start|begin|commence|proceed|go\s+ahead|{instruct})\b)|"
             rf"i\s+am\s+asking\s+you\s+to\s+(?=(?:{action}|{instruct})\b)|i\s+ask\s+(?:that\s+)?you\s+(?:to\s+)?(?=(?:{action})\b)|"
             rf"i\s+(?:need|want|expect|require|would\s+like)\s+you\s+to\s+(?:make\s+sure|ensure|(?=(?:{action}|{instruct})\b))|"
             rf"you\s+have\s+(?:my|the\s+council's|our)\s+(?:approval|authority|authorisation|permission|go-ahead|agreement)|"
@@ -152,7 +164,7 @@ def _grammar(council_names: tuple[str, ...], kind: str, lexicon_key: tuple) -> _
             rf"(?:treat|take)\s+this\s+(?:letter|email|e-mail|message)\s+as\s+(?:my\s+|your\s+|the\s+council's\s+|our\s+)?(?:formal\s+|written\s+)?(?:instruction|authority|authorisation|order|approval|go-ahead)|"
             rf"on\s+(?:behalf\s+of\s+{council}|the\s+council's\s+behalf)\s*,?\s*i\s+(?:am|have|hereby|will|must)?)"
         ),
-        attribution=re.compile(rf"(?<![\w-])(?:{_alternation(lex['attributions'])})(?![\w-])|{_BODY_DECISION.pattern}"),
+        attribution=re.compile(rf"(?<![\w-])(?:{_alternation(lex['attributions'])})(?![\w-])|{_BODY_DECISION.pattern}|{_OFFICERS_SAY}"),
         representation=re.compile(rf"(?<![\w-])(?:{_alternation(lex['representations'])})(?![\w-])"),
     )
 
@@ -174,7 +186,7 @@ def _hedged(lead: str, verb_group: str) -> bool:
     """A hedge or negation that governs this verb: in the words before its subject
     ("I hope", "it is not true that") or in the verb group itself ("will not", "will probably")."""
     return bool(
-        _NEGATION.search(lead) or _NEGATION.search(verb_group) or _OPINION.search(lead)
+        _NEGATION.search(lead) or _NEGATION.search(verb_group) or _OPINION.search(lead) or _REPORTED.search(lead)
         or re.search(rf"(?<![\w-]){_HEDGE_ADVERB}(?![\w-])", lead + " " + verb_group)
         or re.search(r"(?<![\w-])(?:may|might|could|would|should)(?![\w-])", lead[-25:])
     )
@@ -185,11 +197,16 @@ def _binds(rest: str, speaker: str, grammar: _Grammar) -> bool:
     for "we" and "our team" an act, not a promise to keep in touch."""
     if grammar.deliberative.match(rest):
         return False
+    on_site = re.match(r"be\s+(?:[\w-]+\s+){0,5}?to\s+", rest)
+    if on_site and grammar.action.match(rest[on_site.end() :]):
+        return True
     if rest.startswith("be "):
         after = rest[3:]
         return not grammar.deliberative.match(rest) and bool(
             re.match(rf"(?:{_MONEY_DONE}|{_WORKS_DONE}|responsible|liable|\w+ing)(?![\w-])", after)
         ) and not re.match(r"(?:looking|considering|discussing|reviewing|deciding|thinking|meeting|talking|working|monitoring|seeking|waiting|asking|pressing|pushing|campaigning|writing|speaking|keeping|watching|following)\b", after)
+    if re.match(r"(?:get|have)\s+(?:[\w£-]+\s+){1,4}?(?:\w+ed|\w+en|done|paid|cut|put|set|built|sent)(?![\w-])", rest):
+        return True
     if speaker == "council":
         return bool(re.match(r"[a-z]", rest))
     return bool(grammar.action.match(rest) or re.match(r"[a-z]+(?:\s|$)", rest) and not re.match(r"(?:not|never|be|have|get|go|come|do|try)\b", rest))
