@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..model import Correspondence
+from ..model import Correspondence, Relation
 from ..policy import Councillor, Register
 from .names import councillors_named, first_name_of
 from .text import fold
@@ -170,6 +170,29 @@ def signatory(doc: Correspondence, register: Register) -> Signatory:
     if signed is None:
         return Signatory((), "", "")
     return replace(signed, capacity=other_capacity(doc)) if signed.councillors else signed
+
+
+_ANNOTATION = re.compile(
+    r"[\[(<]{1,2}\s*(?P<who>[A-Za-z]{2,3})\s*[:\-–]\s*(?P<text>[^\]\)>\n]{2,300}?)\s*[\])>]{1,2}"
+    r"|^\s*(?P<line_who>[A-Z]{2,3})\s*[:>\-–]\s+(?P<line_text>.{2,300})$",
+    re.MULTILINE,
+)
+
+
+def inline_answers(doc: Correspondence, councillor: Councillor) -> str:
+    """Answers the councillor typed into the message they reply to ("[TB: yes, go ahead]",
+    a line "TB: agreed"), tagged with their initials: their own text, though it sits
+    inside the quoted message."""
+    mine = _initials(councillor)
+    found = []
+    for nested in doc.nested:
+        if nested.relation is not Relation.QUOTED:
+            continue
+        for match in _ANNOTATION.finditer(nested.correspondence.own_text):
+            who, text = (match.group("who"), match.group("text")) if match.group("who") else (match.group("line_who"), match.group("line_text"))
+            if fold(who) in mine:
+                found.append(text.strip().rstrip(".") + ".")
+    return "\n\n".join(found)
 
 
 def body_without_signature(doc: Correspondence) -> str:

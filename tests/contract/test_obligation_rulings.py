@@ -232,3 +232,31 @@ def test_a_commitment_only_in_the_html_part_counts():
     assert parties(doc) is None
     with_html_line = replace(doc, own_text=doc.own_text + "\n\nThe Council will pay for your fence.")
     assert parties(with_html_line) == {"tom.bramley@kestrel.gov.uk"}
+
+
+def test_answers_typed_into_the_quoted_message_under_the_councillors_initials(tmp_path):
+    reply = EmailMessage()
+    reply["From"] = "Tom Bramley <tom.bramley@kestrel.gov.uk>"
+    reply["To"] = f"Moor Roads <{CONTRACTOR}>"
+    reply["Subject"] = "RE: Mill Lane resurfacing"
+    reply["Date"] = "Mon, 3 Mar 2025 09:00:00 +0000"
+    reply.set_content(
+        "See my answers in your email below.\n\nTom\n\n"
+        "From: Dave Moor <dave@moorroads.co.uk>\nSent: 28 February 2025 16:02\nTo: Tom Bramley\nSubject: Mill Lane resurfacing\n\n"
+        "Dear Cllr Bramley,\n\nCan we start on site on Monday 10 March? [TB: yes, go ahead on the 10th]\n\n"
+        "Will the Council pay for the traffic lights? [TB: the Council will pay for them]\n\nDave\n"
+    )
+    assert parties(eml(tmp_path, reply)) == {"tom.bramley@kestrel.gov.uk"}
+
+
+def test_someone_elses_initials_in_the_quoted_message_are_not_the_councillors(tmp_path):
+    reply = EmailMessage()
+    reply["From"] = "Tom Bramley <tom.bramley@kestrel.gov.uk>"
+    reply["To"] = RESIDENT
+    reply["Subject"] = "RE: Mill Lane"
+    reply["Date"] = "Mon, 3 Mar 2025 09:00:00 +0000"
+    reply.set_content(
+        "Thanks, noted.\n\nTom\n\nFrom: Joe Bloggs <joe.bloggs@kestrel.gov.uk>\nSent: 28 February 2025 16:02\nTo: Tom Bramley\n"
+        "Subject: Mill Lane\n\nCan we start on Monday? [JB: yes, go ahead]\n\nJoe\n"
+    )
+    assert parties(eml(tmp_path, reply)) is None
