@@ -67,10 +67,7 @@ _WORKS_SUBJECT = (
     r"(?:payment|the\s+payment|the\s+money|a\s+refund|the\s+refund|compensation|the\s+work|the\s+works|work|repairs|the\s+repairs?|"
     r"the\s+notice|the\s+\w+\s+(?:notice|charge|fee|payment|works?|repairs?)|the\s+(?:charge|fee|cost|costs|invoice|balance))"
 )
-_DECISION_BODY = (
-    r"(?:full\s+council|the\s+council\s+at\s+its\s+meeting|cabinet|the\s+cabinet|the\s+executive|officers|the\s+officers|members|"
-    r"(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:committee|sub-committee|panel|board))"
-)
+_DECISION_BODY = r"(?:full\s+council|council\s+at\s+its\s+meeting|cabinet|executive|officers|members|committee|sub-committee|panel|board)"
 _DECIDED = r"(?:decided|resolved|approved|agreed|voted|endorsed|determined|authorised|authorized|confirmed)"
 _BODY_DECISION = re.compile(
     rf"(?<![\w-]){_DECISION_BODY}\s+(?:has\s+|have\s+|had\s+)?(?:already\s+|unanimously\s+|formally\s+|now\s+)?{_DECIDED}(?![\w-])"
@@ -90,7 +87,11 @@ _DECISION_PENDING = re.compile(
 # A subject straight after one of these heads a condition or an indirect question ("whether the
 # County will pay"), not a main clause; "if the site is cleared the Council will" keeps its main clause.
 _SUBORDINATE = re.compile(r"(?:^|\s)(?:if|unless|whether|once|when|provided(?:\s+that)?|as\s+long\s+as|in\s+case)\s*$")
-_QUESTION_INSTRUCTION_LEAD = r"(?:could|can|would|will)\s+you\s+(?:please\s+|now\s+|kindly\s+)*(?:be\s+able\s+to\s+)?"
+_QUESTION_INSTRUCTION_LEAD = (
+    r"(?:could|can|would|will)\s+you\s+(?:please\s+|now\s+|kindly\s+)*(?:be\s+able\s+to\s+)?"
+    r"(?:(?:ask|tell|get|instruct)\s+(?:[\w-]+\s+){1,3}?to\s+)?"
+)
+_WORKS = r"(?:you|the\s+works?|the\s+contractor|them|it|this|the\s+order|the\s+job|the\s+scheme)"
 _ACCEPTED_THING = r"(?:quotation|quote|tender|offer|estimate|claim|proposal|price|terms|bid)"
 
 
@@ -101,7 +102,6 @@ class _Grammar:
     deliberative: re.Pattern
     action: re.Pattern
     performative: re.Pattern
-    passive: re.Pattern
     imperative: re.Pattern
     question: re.Pattern
     directive: re.Pattern
@@ -139,14 +139,6 @@ def _grammar(council_names: tuple[str, ...], kind: str, lexicon_key: tuple) -> _
             rf"(?:agree(?:d)?|decided|chosen|arranged)\s+(?:to\s+(?:{action})|(?:the|your)\s+(?:terms|settlement|price|fee|{_ACCEPTED_THING}))|"
             rf"(?:give|giving|gave|given)\s+(?:you\s+)?(?:the\s+)?(?:go-ahead|green\s+light|authority|approval|permission\s+to\s+(?:{action})))"
         ),
-        passive=re.compile(
-            rf"(?<![\w-])(?:(?P<money>(?:£|\d)[\d,.]*\s*(?:k|m|million|thousand|pounds)?|(?:the|a|your|this|that|its|these|those|it|this|they)(?:\s+[\w£-]+){{0,5}}?)"
-            rf"(?:\s+of\s+\S+)?\s+(?:will|shall)\s+(?:then\s+|now\s+|also\s+|all\s+)?be\s+{_MONEY_DONE}"
-            rf"|{_WORKS_SUBJECT}(?:\s+of\s+\S+)?\s+(?:will|shall)\s+(?:then\s+|now\s+)?be\s+{_WORKS_DONE}"
-            rf"|(?:a\s+|the\s+|your\s+)?(?:payment|cheque|refund|reimbursement|grant|compensation)(?:\s+of\s+\S+)?\s+(?:will|shall)\s+(?:follow|be\s+with\s+you|reach\s+you)"
-            rf"|(?:there\s+(?:will|shall)\s+be|(?:this|it)\s+will\s+be)\s+(?:no\s+charge|free\s+of\s+charge|at\s+no\s+(?:cost|charge))"
-            rf"|(?:i|we)\s+will\s+(?:make\s+sure|ensure|see\s+to\s+it)\s+(?:that\s+)?(?:[\w£-]+\s+){{1,5}}?(?:is|are|gets|get)\s+(?:{_MONEY_DONE}|{_WORKS_DONE}))"
-        ),
         imperative=re.compile(
             rf"^(?:(?:and|so|then|now)\s+)?(?:please\s+|kindly\s+|let\s+us\s+|let's\s+|(?:can|could|would|will)\s+you\s+(?:please\s+|now\s+)*)*(?:(?:{instruct})|(?:treat|take)\s+this\s+(?:letter|email|e-mail|message)\s+as)(?![\w-])"
         ),
@@ -154,7 +146,10 @@ def _grammar(council_names: tuple[str, ...], kind: str, lexicon_key: tuple) -> _
         directive=re.compile(
             rf"(?<![\w-])(?:you\s+(?:are|were)\s+to\s+|you\s+(?:are|will\s+be)\s+required\s+to\s+|you\s+must\s+(?:now\s+)?(?=(?:{action})\b)|"
             rf"you\s+(?:can|may)\s+(?:now\s+)?(?=(?:start|begin|commence|proceed|go\s+ahead)\b)|"
-            rf"(?:happy|content|fine|ok|okay|pleased)\s+for\s+you\s+to\s+(?=(?:start|begin|commence|proceed|go\s+ahead|{instruct})\b)|"
+            rf"(?:happy|content|fine|ok|okay|pleased)\s+for\s+{_WORKS}\s+to\s+(?=(?:start|begin|commence|proceed|go\s+ahead|{instruct})\b)|"
+            rf"(?:grateful|obliged|appreciate\s+it)\s+if\s+you\s+(?:could|would|can|will)\s+(?:please\s+|now\s+)?(?=(?:{instruct})\b)|"
+            rf"^(?:please\s+)?(?:ask|tell|get|instruct)\s+(?:[\w-]+\s+){{1,3}}?to\s+(?=(?:{instruct})\b)|"
+            rf"i\s+(?:have\s+)?(?:agreed|arranged)\s+with\s+(?:[\w-]+\s+){{1,3}}?(?:that\s+)?(?:[\w-]+\s+){{0,3}}?(?:will|can|should|may)\s+(?=(?:{instruct}|{action})\b)|"
             rf"i\s+am\s+asking\s+you\s+to\s+(?=(?:{action}|{instruct})\b)|i\s+ask\s+(?:that\s+)?you\s+(?:to\s+)?(?=(?:{action})\b)|"
             rf"i\s+(?:need|want|expect|require|would\s+like)\s+you\s+to\s+(?:make\s+sure|ensure|(?=(?:{action}|{instruct})\b))|"
             rf"you\s+have\s+(?:my|the\s+council's|our)\s+(?:approval|authority|authorisation|permission|go-ahead|agreement)|"
@@ -182,13 +177,27 @@ def _short_council_name(name: str) -> str:
     return short.strip() + " council" if short.strip() else ""
 
 
+_FOR_ME = re.compile(r"\s+(?:me|my|myself|us)\b")
+_HEDGE = re.compile(rf"(?<![\w-]){_HEDGE_ADVERB}(?![\w-])")
+_TENTATIVE = re.compile(r"(?<![\w-])(?:may|might|could|would|should)(?![\w-])")
+_ON_SITE = re.compile(r"be\s+(?:[\w-]+\s+){0,5}?to\s+")
+_BE_DONE = re.compile(rf"be\s+(?:{_MONEY_DONE}|{_WORKS_DONE}|responsible|liable|\w+ing)(?![\w-])")
+_BE_THINKING = re.compile(
+    r"be\s+(?:looking|considering|discussing|reviewing|deciding|thinking|meeting|talking|working|monitoring|seeking|waiting|"
+    r"asking|pressing|pushing|campaigning|writing|speaking|keeping|watching|following)\b"
+)
+_CAUSATIVE = re.compile(r"(?:get|have)\s+(?:[\w£-]+\s+){1,4}?(?:\w+ed|\w+en|done|paid|cut|put|set|built|sent)(?![\w-])")
+_A_VERB = re.compile(r"[a-z]+(?:\s|$)")
+_NO_ACT = re.compile(r"(?:not|never|be|have|get|go|come|do|try)\b")
+_CONTINUED = re.compile(rf"^(?:(?:and|but|also|then)\s+)*(?={_MODAL}\b)")
+
+
 def _hedged(lead: str, verb_group: str) -> bool:
     """A hedge or negation that governs this verb: in the words before its subject
     ("I hope", "it is not true that") or in the verb group itself ("will not", "will probably")."""
     return bool(
         _NEGATION.search(lead) or _NEGATION.search(verb_group) or _OPINION.search(lead) or _REPORTED.search(lead)
-        or re.search(rf"(?<![\w-]){_HEDGE_ADVERB}(?![\w-])", lead + " " + verb_group)
-        or re.search(r"(?<![\w-])(?:may|might|could|would|should)(?![\w-])", lead[-25:])
+        or _HEDGE.search(lead) or _HEDGE.search(verb_group) or _TENTATIVE.search(lead[-25:])
     )
 
 
@@ -197,26 +206,24 @@ def _binds(rest: str, speaker: str, grammar: _Grammar) -> bool:
     for "we" and "our team" an act, not a promise to keep in touch."""
     if grammar.deliberative.match(rest):
         return False
-    on_site = re.match(r"be\s+(?:[\w-]+\s+){0,5}?to\s+", rest)
+    on_site = _ON_SITE.match(rest)
     if on_site and grammar.action.match(rest[on_site.end() :]):
         return True
     if rest.startswith("be "):
-        after = rest[3:]
-        return not grammar.deliberative.match(rest) and bool(
-            re.match(rf"(?:{_MONEY_DONE}|{_WORKS_DONE}|responsible|liable|\w+ing)(?![\w-])", after)
-        ) and not re.match(r"(?:looking|considering|discussing|reviewing|deciding|thinking|meeting|talking|working|monitoring|seeking|waiting|asking|pressing|pushing|campaigning|writing|speaking|keeping|watching|following)\b", after)
-    if re.match(r"(?:get|have)\s+(?:[\w£-]+\s+){1,4}?(?:\w+ed|\w+en|done|paid|cut|put|set|built|sent)(?![\w-])", rest):
+        return bool(_BE_DONE.match(rest)) and not _BE_THINKING.match(rest)
+    if _CAUSATIVE.match(rest):
         return True
     if speaker == "council":
-        return bool(re.match(r"[a-z]", rest))
-    return bool(grammar.action.match(rest) or re.match(r"[a-z]+(?:\s|$)", rest) and not re.match(r"(?:not|never|be|have|get|go|come|do|try)\b", rest))
+        return rest[:1].isalpha()
+    return bool(grammar.action.match(rest) or _A_VERB.match(rest) and not _NO_ACT.match(rest))
 
 
 def _commitment(clause: str, inherited: str, grammar: _Grammar) -> str:
     """The speaker the clause commits ("council", "we"), or "" when it commits no one."""
     text = clause
-    if inherited and re.match(rf"^(?:and\s+|but\s+|also\s+|then\s+)*{_MODAL}\b", clause):
-        text = inherited + " " + re.sub(r"^(?:(?:and|but|also|then)\s+)+", "", clause)
+    continued = _CONTINUED.match(clause) if inherited else None
+    if continued:
+        text = inherited + " " + clause[continued.end() :]
     for match in grammar.commitment.finditer(text):
         lead = text[: match.start()]
         if _SUBORDINATE.search(lead):
@@ -230,14 +237,42 @@ def _commitment(clause: str, inherited: str, grammar: _Grammar) -> str:
         group = text[match.start() : match.end() - len(rest)]
         if _hedged(lead, group) or _NEGATION.match(rest):
             continue
-        if match.group("committing") and not re.match(r"[a-z]", rest):
+        if match.group("committing") and not rest[:1].isalpha():
             continue
         if _binds(rest, speaker, grammar):
             return speaker
-    found = grammar.passive.search(text)
-    if found and not _hedged(text[: found.start()], found.group(0)):
-        return "passive"
-    return ""
+    return "passive" if _passive(text) else ""
+
+
+_PAID = re.compile(rf"(?<![\w-])(?:will|shall)\s+(?:then\s+|now\s+|also\s+|all\s+)?be\s+{_MONEY_DONE}(?![\w-])")
+_DONE = re.compile(rf"(?<![\w-])(?:will|shall)\s+(?:then\s+|now\s+)?be\s+{_WORKS_DONE}(?![\w-])")
+_WORKS_BEFORE = re.compile(rf"(?<![\w-]){_WORKS_SUBJECT}(?:\s+of\s+\S+)?\s+$")
+_NOT_BOUND_SUBJECT = re.compile(r"(?:^|\s)(?:i|we)\s+$")
+_FREE_OR_FOLLOWS = re.compile(
+    r"(?<![\w-])(?:(?:there\s+(?:will|shall)\s+be|(?:this|it)\s+will\s+be)\s+(?:no\s+charge|free\s+of\s+charge|at\s+no\s+(?:cost|charge))"
+    r"|(?:payment|cheque|refund|reimbursement|grant|compensation)(?:\s+of\s+\S+)?\s+(?:will|shall)\s+(?:follow|be\s+with\s+you|reach\s+you))"
+)
+_SEE_IT_DONE = re.compile(
+    rf"(?<![\w-])(?:i|we)\s+will\s+(?:make\s+sure|ensure|see\s+to\s+it)\s+(?:that\s+)?(?:[\w£-]+\s+){{1,5}}?(?:is|are|gets|get)\s+(?:{_MONEY_DONE}|{_WORKS_DONE})(?![\w-])"
+)
+
+
+def _passive(text: str) -> bool:
+    """A passive commitment: money paid or forgone whoever its subject ("£12,000 will be
+    released", "your invoice will be settled"), works done on a works subject ("the repairs
+    will be carried out"), "there will be no charge", "I will make sure it is paid"."""
+    for match in _PAID.finditer(text):
+        lead = text[: match.start()]
+        if lead.strip() and not _NOT_BOUND_SUBJECT.search(lead) and not _hedged(lead, match.group(0)):
+            return True
+    for match in _DONE.finditer(text):
+        lead = text[: match.start()]
+        if _WORKS_BEFORE.search(lead) and not _hedged(lead, match.group(0)):
+            return True
+    for found in (_FREE_OR_FOLLOWS.search(text), _SEE_IT_DONE.search(text)):
+        if found and not _hedged(text[: found.start()], found.group(0)):
+            return True
+    return False
 
 
 def _instruction(clause: str, question: bool, grammar: _Grammar) -> str:
@@ -247,7 +282,7 @@ def _instruction(clause: str, question: bool, grammar: _Grammar) -> str:
         found = grammar.question.search(clause)
         return "you" if found and not _NEGATION.search(clause[: found.end()]) else ""
     imperative = grammar.imperative.match(clause)
-    if imperative and not re.match(r"\s+(?:me|my|myself|us)\b", clause[imperative.end() :]):
+    if imperative and not _FOR_ME.match(clause, imperative.end()):
         return "you"
     directive = grammar.directive.search(clause)
     if directive and not _NEGATION.search(clause[: directive.end()]) and not _OPINION.search(clause[: directive.start()]):

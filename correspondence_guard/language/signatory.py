@@ -13,11 +13,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..model import Correspondence, Relation
 from ..policy import Councillor, Register
-from .names import councillors_named, first_name_of
+from .names import councillors_named as _councillors_named, first_name_of
 from .text import fold
+
+
+# Sign-off lines repeat from message to message (a councillor signs every email the same way).
+councillors_named = lru_cache(maxsize=4096)(_councillors_named)
 
 
 @dataclass(frozen=True)
