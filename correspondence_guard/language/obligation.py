@@ -140,7 +140,8 @@ def _grammar(council_names: tuple[str, ...], kind: str, lexicon_key: tuple) -> _
             rf"(?:give|giving|gave|given)\s+(?:you\s+)?(?:the\s+)?(?:go-ahead|green\s+light|authority|approval|permission\s+to\s+(?:{action})))"
         ),
         imperative=re.compile(
-            rf"^(?:(?:and|so|then|now)\s+)?(?:please\s+|kindly\s+|let\s+us\s+|let's\s+|(?:can|could|would|will)\s+you\s+(?:please\s+|now\s+)*)*(?:(?:{instruct})|(?:treat|take)\s+this\s+(?:letter|email|e-mail|message)\s+as)(?![\w-])"
+            rf"^(?:(?:and|so|then|now)\s+)?(?P<polite>(?:please\s+|kindly\s+|let\s+us\s+|let's\s+|(?:can|could|would|will)\s+you\s+(?:please\s+|now\s+)*)*)"
+            rf"(?:(?:{instruct})|(?:treat|take)\s+this\s+(?:letter|email|e-mail|message)\s+as)(?![\w-])"
         ),
         question=re.compile(rf"(?<![\w-]){_QUESTION_INSTRUCTION_LEAD}(?:{instruct})(?![\w-])"),
         directive=re.compile(
@@ -177,11 +178,19 @@ def _short_council_name(name: str) -> str:
     return short.strip() + " council" if short.strip() else ""
 
 
+# "Please stop by", "start by reading", "start a new thread": the verb, but not works.
+_NOT_WORKS = re.compile(r"\s+(?:by|in\s+on|off|over|a\s+new\s+(?:thread|email|conversation)|(?:a|the|your)\s+(?:petition|campaign|conversation|discussion|thread))\b")
+# A bare imperative ("Go ahead Monday", "Stop the works") reads on into an object or a time;
+# "Start date to be confirmed" and "Order number 4471" are headings.
+_BARE_ORDER = re.compile(
+    r"(?:$|\s+(?:the|a|an|this|that|these|those|it|them|all|any|with|on|at|from|in|ahead|now|immediately|straight|today|tonight|tomorrow|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|as|and|work|works|£))"
+)
 _FOR_ME = re.compile(r"\s+(?:me|my|myself|us)\b")
 _HEDGE = re.compile(rf"(?<![\w-]){_HEDGE_ADVERB}(?![\w-])")
 _TENTATIVE = re.compile(r"(?<![\w-])(?:may|might|could|would|should)(?![\w-])")
 _ON_SITE = re.compile(r"be\s+(?:[\w-]+\s+){0,5}?to\s+")
-_BE_DONE = re.compile(rf"be\s+(?:{_MONEY_DONE}|{_WORKS_DONE}|responsible|liable|\w+ing)(?![\w-])")
+_BE_DONE = re.compile(r"be\s+(?:responsible|liable|\w+ing)(?![\w-])")
 _BE_THINKING = re.compile(
     r"be\s+(?:looking|considering|discussing|reviewing|deciding|thinking|meeting|talking|working|monitoring|seeking|waiting|"
     r"asking|pressing|pushing|campaigning|writing|speaking|keeping|watching|following)\b"
@@ -241,7 +250,7 @@ def _commitment(clause: str, inherited: str, grammar: _Grammar) -> str:
             continue
         if _binds(rest, speaker, grammar):
             return speaker
-    return "passive" if _passive(text) else ""
+    return "passive" if _passive(text, grammar) else ""
 
 
 _PAID = re.compile(rf"(?<![\w-])(?:will|shall)\s+(?:then\s+|now\s+|also\s+|all\s+)?be\s+{_MONEY_DONE}(?![\w-])")
@@ -257,17 +266,28 @@ _SEE_IT_DONE = re.compile(
 )
 
 
-def _passive(text: str) -> bool:
+_IDIOM = re.compile(r"\s+(?:a\s+visit|tribute|attention|respects?|lip\s+service)\b")
+_BY_AGENT = re.compile(r"\s+by\s+(?P<agent>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)")
+
+
+def _by_someone_else(after: str, grammar: _Grammar) -> bool:
+    """A passive whose agent is named and is not the Council ("by the utility company")."""
+    agent = _BY_AGENT.match(after)
+    return bool(agent) and not grammar.council.match(agent.group("agent")) and not re.match(r"(?:us|our|we)\b", agent.group("agent"))
+
+
+def _passive(text: str, grammar: _Grammar) -> bool:
     """A passive commitment: money paid or forgone whoever its subject ("£12,000 will be
     released", "your invoice will be settled"), works done on a works subject ("the repairs
     will be carried out"), "there will be no charge", "I will make sure it is paid"."""
     for match in _PAID.finditer(text):
-        lead = text[: match.start()]
-        if lead.strip() and not _NOT_BOUND_SUBJECT.search(lead) and not _hedged(lead, match.group(0)):
-            return True
+        lead, after = text[: match.start()], text[match.end() :]
+        if lead.strip() and not _NOT_BOUND_SUBJECT.search(lead) and not _IDIOM.match(after):
+            if not _hedged(lead, match.group(0)) and not _by_someone_else(after, grammar):
+                return True
     for match in _DONE.finditer(text):
         lead = text[: match.start()]
-        if _WORKS_BEFORE.search(lead) and not _hedged(lead, match.group(0)):
+        if _WORKS_BEFORE.search(lead) and not _hedged(lead, match.group(0)) and not _by_someone_else(text[match.end() :], grammar):
             return True
     for found in (_FREE_OR_FOLLOWS.search(text), _SEE_IT_DONE.search(text)):
         if found and not _hedged(text[: found.start()], found.group(0)):
@@ -280,10 +300,12 @@ def _instruction(clause: str, question: bool, grammar: _Grammar) -> str:
     put to a contractor or officer; "i" for the councillor's own act that binds the Council."""
     if question:
         found = grammar.question.search(clause)
-        return "you" if found and not _NEGATION.search(clause[: found.end()]) else ""
+        ordered = found and not _NEGATION.search(clause[: found.end()]) and not _NOT_WORKS.match(clause, found.end())
+        return "you" if ordered else ""
     imperative = grammar.imperative.match(clause)
-    if imperative and not _FOR_ME.match(clause, imperative.end()):
-        return "you"
+    if imperative and not _FOR_ME.match(clause, imperative.end()) and not _NOT_WORKS.match(clause, imperative.end()):
+        if imperative.group("polite") or _BARE_ORDER.match(clause, imperative.end()):
+            return "you"
     directive = grammar.directive.search(clause)
     if directive and not _NEGATION.search(clause[: directive.end()]) and not _OPINION.search(clause[: directive.start()]):
         return "you"
