@@ -80,15 +80,16 @@ def _initials(councillor: Councillor) -> set[str]:
 
 
 def _own_sign_off(line: str, councillor: Councillor) -> bool:
-    """A first name, initials or surname-bearing name line of this councillor ("Jane", "JS",
-    "J.S.", "Steve Haworth" for Stephen Haworth): they signed it themselves."""
+    """A first name, initials or a short form of their name ("Jane", "JS", "J.S.", "Steve
+    Haworth" for Stephen Haworth: same surname, same initial): they signed it themselves.
+    "Mary Haworth" from Stephen's account is someone else."""
     single = fold(line.strip(" ,.-"))
     letters = re.sub(r"[\s.]", "", single)
     surname = fold(councillor.name).split()[-1] if councillor.name.split() else ""
     return bool(single) and (
         single == first_name_of(councillor)
         or (len(letters) <= 3 and letters in _initials(councillor) and re.fullmatch(r"(?:[a-z]\.?\s?){2,3}", single) is not None)
-        or (_looks_like_a_name(line) and surname and surname in single.split())
+        or (_looks_like_a_name(line) and surname in single.split()[1:] and single[:1] == first_name_of(councillor)[:1])
     )
 
 
