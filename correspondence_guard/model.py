@@ -50,12 +50,15 @@ class Signature:
     """The sign-off of a piece of text: the valediction and the lines under it.
 
     ``per_pro`` is set when the block is signed "pp" for someone else, in which case
-    the person named under it is still the one the text goes out over.
+    the person named under it is still the one the text goes out over; ``per_pro_name``
+    is the name written on the pp line itself ("pp Councillor Andrew Haworth"), which
+    writers use both for the principal and for the one who signed.
     """
 
     valediction: str = ""
     lines: tuple[str, ...] = ()
     per_pro: bool = False
+    per_pro_name: str = ""
 
     @property
     def text(self) -> str:

@@ -30,6 +30,10 @@ COMMITMENTS = [
     "We'll sort the repair at no cost to you.",
     "I can confirm a payment of £200 will be made next week.",
     "The Council shall indemnify you against any claim.",
+    "We'll get the bins emptied by Thursday.",
+    "Our team will be out on Tuesday to repair the kerb.",
+    "I confirm that your invoice will be settled within 30 days.",
+    "The Borough will cover the cost of the new lock.",
 ]
 INSTRUCTIONS = [
     "Please serve the abatement notice on the owner tomorrow.",
@@ -45,6 +49,10 @@ INSTRUCTIONS = [
     "You have my approval to go ahead.",
     "Consider this your authority to proceed.",
     "Please invoice the Council for the work.",
+    "Please can you start the clearance on Monday.",
+    "Happy for you to proceed with the works as quoted.",
+    "I've agreed with the contractor that they will start on Monday.",
+    "I'd be grateful if you could start the clearance on the 3rd.",
 ]
 NOT_OBLIGATIONS = [
     "I'll keep an eye on it and chase again if it is still there after the 20th.",
@@ -71,6 +79,15 @@ NOT_OBLIGATIONS = [
     "Please put it on the agenda.",
     "We will meet residents on Friday.",
     "We'll keep you posted.",
+    "Please stop by the surgery any Saturday.",
+    "Start date to be confirmed.",
+    "The works will be carried out by the utility company, not the Council.",
+    "We will be paid by the county.",
+    "Thanks for letting me know the Council will pay.",
+    "Officers are confident the Council will complete the works by June.",
+    "The Council will face a shortfall of £2 million next year.",
+    "Could you ask Highways to look at the potholes?",
+    "I'm happy for residents to start a petition.",
 ]
 
 

@@ -15,10 +15,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)]*)\s+(?=[\"'“‘(
 _QUOTED_SPAN = re.compile(r"\"[^\"\n]{3,}?\"|“[^”]{3,}?”|(?<![A-Za-z])‘[^’]{12,}?’(?![A-Za-z])")
 
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Lower case without accents, so that 'Siân' matches 'Sian' and 'SIAN'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
 def paragraphs(text: str) -> list[str]:
@@ -66,3 +70,36 @@ def without_quotations(sentence: str) -> str:
 
 def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9£'’-]+", fold(text))
+
+
+_CONTRACTIONS = {"won't": "will not", "can't": "cannot", "shan't": "shall not", "i'm": "i am", "let's": "let us"}
+_CONTRACTION = re.compile(r"\b(?:won't|can't|shan't|i'm|let's|(\w+)n't|(i|we|you|they|it|he|she)'ll|(i|we|you|they)'ve|(we|you|they)'re|(it|that|this|there|what)'s|(i|we|you|they)'d)\b")
+_SPELT = ("", " not", " will", " have", " are", " is", " would")
+
+
+def _spell(match: re.Match) -> str:
+    whole = match.group(0)
+    if whole in _CONTRACTIONS:
+        return _CONTRACTIONS[whole]
+    group = next(i for i in range(1, 7) if match.group(i))
+    return match.group(group) + _SPELT[group]
+
+
+def plain(sentence: str) -> str:
+    """A sentence as the judgement reads it: folded, straight apostrophes, contractions spelt out,
+    quoted words blanked, so that "won't" and "will not" are one negation."""
+    text = fold(without_quotations(sentence)).replace("’", "'").replace("‘", "'")
+    if "'" in text:
+        text = _CONTRACTION.sub(_spell, text)
+    return " ".join(text.split())
+
+
+_CLAUSE_BREAK = re.compile(
+    r"\s*[;:]\s+|\s+[-–—]\s+|,\s+|\s+(?:and|but|so|or|then)\s+(?=(?:the|we|i|our|you|please|it|this|there)\b)"
+)
+
+
+def clauses(sentence: str) -> list[str]:
+    """A plain sentence cut into clauses at semicolons, dashes, commas and a conjunction before a
+    new subject, so that a negation, hedge or question governs only the verb of its own clause."""
+    return [c.strip(" ,.!") for c in _CLAUSE_BREAK.split(sentence) if c and c.strip(" ,.!")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..language.obligation import obligations
-from ..language.signatory import body_without_signature, signatory
+from ..language.signatory import body_without_signature, inline_answers, signatory
 from ..model import Correspondence, Evidence, Relation
 from ..policy import Policy
 from . import Breach, rule
@@ -32,14 +32,21 @@ def councillor_obligation(doc: Correspondence, policy: Policy) -> Iterator[Breac
     serve the notice", "I am instructing you to"). Attached letters are checked as letters.
     Not flagged: a councillor's own views, questions, promises of their own action, reports of
     what the Council has resolved, refusals, representations urging a Minister or another body,
-    obligations in quoted or forwarded text, and letters signed by officers.
+    obligations in quoted or forwarded text (but answers the councillor typed into the quoted
+    message under their initials, "[JS: yes, go ahead]", are theirs), and letters signed by
+    officers. A councillor who
+    signs in another capacity (a club's secretary, a school governor) binds that body with "we",
+    "I accept" or "please start": only a sentence that names the Council as bound counts then.
     """
     pieces = [doc] + [n.correspondence for n in doc.nested if n.relation is Relation.ATTACHED and n.correspondence.kind == "letter"]
     for piece in pieces:
         signed = signatory(piece, policy.register)
         if not signed.councillors:
             continue
-        found = obligations(body_without_signature(piece), policy)
+        own = "\n\n".join([body_without_signature(piece), *(inline_answers(piece, c) for c in signed.councillors)])
+        found = obligations(own, policy)
+        if signed.capacity:
+            found = tuple(o for o in found if o.speaker == "council")
         if not found:
             continue
         parties: list[str] = []

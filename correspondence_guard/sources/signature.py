@@ -24,7 +24,9 @@ _VALEDICTION_AND_NAME = re.compile(
     rf"^\s*(?P<v>(?:{_VALEDICTIONS}))\s*[,\-–]\s*(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,3}})\s*$",
     re.IGNORECASE,
 )
-_PER_PRO = re.compile(r"^\s*p\.?\s?p\.?(?:\s|$)", re.IGNORECASE)
+_PER_PRO = re.compile(r"^\s*(?:p\.?\s?p\.?|per\s+pro(?:curationem)?\.?)(?:\s+(?P<name>.*?))?\s*$", re.IGNORECASE)
+# "J. Hirst pp Cllr Haworth": the signer and the pp on one line.
+_PER_PRO_AFTER = re.compile(r"^(?P<signer>.+?)\s+(?:p\.?\s?p\.?|per\s+pro\.?)\s+(?P<name>.+)$", re.IGNORECASE)
 _STOP = re.compile(
     r"^\s*(?:b?cc\b\s*:?|copy\s+to\b|copies\s+to\b|copied\s+to\b|enc(?:l|s|losures?)?\b\.?|"
     r"disclaimer\b|this\s+e-?mail\b|this\s+message\b|the\s+information\s+(?:contained|in)\b|"
@@ -59,7 +61,7 @@ def split_signature(text: str) -> tuple[str, Signature | None]:
             continue
         body_lines, per_pro = block
         before = "\n".join(lines[:index]).rstrip()
-        return before, Signature(_clean(match.group("v")), extra + body_lines, per_pro)
+        return before, Signature(_clean(match.group("v")), extra + body_lines, per_pro is not None, per_pro or "")
     return _unsigned(lines)
 
 
@@ -74,20 +76,24 @@ def _is_name(line: str) -> bool:
     return bool(_NAME_LINE.match(line)) and 1 <= len(words) <= 5 and len(line) <= 60
 
 
-def _block(lines: list[str]) -> tuple[tuple[str, ...], bool] | None:
+def _block(lines: list[str]) -> tuple[tuple[str, ...], str | None] | None:
     """The signatory's lines under a valediction, or None when body text follows it.
 
     A valediction that is followed by a long line before any stop line is a phrase in
-    the middle of the body ("Thanks." as a paragraph), not a sign-off.
+    the middle of the body ("Thanks." as a paragraph), not a sign-off. A "pp" line is kept
+    apart: its name (possibly empty) is returned second, None when nobody signed pp.
     """
     found: list[str] = []
-    per_pro = False
+    per_pro: str | None = None
     for line in lines:
         stripped = line.strip()
         if not stripped or _SEPARATOR.match(stripped):
             continue
-        if _PER_PRO.match(stripped):
-            per_pro = True
+        pp = _PER_PRO.match(stripped) or _PER_PRO_AFTER.match(stripped)
+        if pp and per_pro is None and len(stripped) <= _MAX_LINE:
+            per_pro = (pp.group("name") or "").strip()
+            if "signer" in pp.groupdict():
+                found.append(pp.group("signer").strip())
             continue
         if _STOP.match(stripped):
             break
@@ -109,7 +115,7 @@ def _unsigned(lines: list[str]) -> tuple[str, Signature | None]:
         if _SEPARATOR.match(lines[index].rstrip()) and lines[index].startswith("--"):
             block = _block(lines[index + 1 :])
             if block and block[0]:
-                return "\n".join(lines[:index]).rstrip(), Signature("", block[0], block[1])
+                return "\n".join(lines[:index]).rstrip(), Signature("", block[0], block[1] is not None, block[1] or "")
             break
     end = len(lines)
     while end and not lines[end - 1].strip():
