@@ -10,6 +10,7 @@ from typing import Iterable, Mapping
 
 from .model import Correspondence, Finding, Unreadable
 from .policy import Policy, normalise_address
+from .presend.overrides import with_overrides
 from .report import AuditReport, DocumentResult
 from .rules import RuleSpec, load_rules
 
@@ -50,7 +51,7 @@ class Checker:
                         remedy=spec.remedy,
                     )
                 )
-        return tuple(findings)
+        return with_overrides(doc, tuple(findings), self.policy)
 
     def result(self, doc: Correspondence) -> DocumentResult:
         return DocumentResult.of(doc, self.check(doc))
