@@ -18,6 +18,7 @@ import time
 
 import anyio
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
@@ -65,7 +66,12 @@ def create_app(policy: Policy, settings: PresendSettings | None = None) -> Starl
             allow_headers=["Authorization", "Content-Type"],
             max_age=600,
         ))
-    return Starlette(routes=routes, middleware=middleware)
+    return Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: _http_error})
+
+
+async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    """Starlette's own refusals (404, 405) as JSON, like every other answer."""
+    return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
 
 class _Service:
