@@ -81,11 +81,11 @@ def _body(message: EmailMessage, body: Any) -> None:
     text = _text(body.get("text"), "body.text")
     html = _text(body.get("html"), "body.html")
     if html and not text:
-        message.set_content(html, subtype="html", cte="base64")
+        message.set_content(html, subtype="html")
         return
-    message.set_content(text or "", cte="base64")
+    message.set_content(text or "")
     if html:
-        message.add_alternative(html, subtype="html", cte="base64")
+        message.add_alternative(html, subtype="html")
 
 
 def _attach(message: EmailMessage, attachment: Any, key: str) -> None:
