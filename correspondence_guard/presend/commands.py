@@ -78,15 +78,9 @@ def overrides(policy_path: str, since: str, fmt: str, output: str | None) -> Non
     store = store_for(policy)
     if store is None:
         raise UsageError(f"{policy_path}: presend.overrides names no override store")
-    text = listing.render(store.since(since), fmt, council=policy.register.council, since=since)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        with open(output, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-    except OSError as exc:
-        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+    from ..cli import _emit  # the report writer every command shares (cli imports this module)
+
+    _emit(listing.render(store.since(since), fmt, council=policy.register.council, since=since), output)
 
 
 def run_fix(file: str, output: str | None, checker, fail_on: str) -> int:

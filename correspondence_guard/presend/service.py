@@ -162,7 +162,8 @@ class _Service:
         except Refused as exc:
             response = JSONResponse({"error": exc.reason}, status_code=exc.status)
         except Exception as exc:  # noqa: BLE001 - an internal error must never read as clean
-            log.exception("internal error in %s", request.url.path)
+            # The type only: an exception's text may quote the draft.
+            log.error("internal error in %s: %s", request.url.path, type(exc).__name__)
             response = JSONResponse({"error": f"internal error ({type(exc).__name__}); the draft was not checked"}, status_code=500)
         log.info(json.dumps({
             "method": request.method, "path": request.url.path, "status": response.status_code,

@@ -92,8 +92,10 @@
 
   /** Press Send: run the OnMessageSend handler with an event that records completed(). */
   stub.send = function () {
+    var started = performance.now();
     stub.handlers.onMessageSendHandler({
       completed: function (options) {
+        stub.elapsedMs = performance.now() - started;
         stub.completed.push(options);
         if (options && options.allowEvent === false) drawDialog(options);
       },

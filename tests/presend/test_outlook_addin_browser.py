@@ -128,6 +128,10 @@ def test_a_silent_bcc_blocks_with_the_clause_and_the_copy_note(browser, addin):
     assert "\u201ccc Councillor Imran Qureshi\u201d" in completed["errorMessage"]
     assert completed["sendModeOverride"] == "promptUser" and completed["commandId"] == _pane_button_id()
     assert completed["cancelLabel"] == "Explain why" and len(completed["errorMessage"]) <= 500
+    # Smart Alerts waits minutes for an add-in; the sender should wait well under a second.
+    elapsed = page.evaluate("cgStub.elapsedMs")
+    print(f"add-in round trip: {elapsed:.0f} ms")
+    assert elapsed < 3000
     dialog = page.locator("#smart-alerts-dialog")
     assert "Protocol BTC008 7.1; Bolsover 8(1)." in dialog.inner_text()
     assert dialog.locator("strong").first.inner_text() == "Protocol BTC008 7.1; Bolsover 8(1)."
