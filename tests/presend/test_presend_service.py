@@ -196,3 +196,20 @@ def test_binding_beyond_loopback_needs_a_token(tmp_path):
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 2
     assert "binding 0.0.0.0 needs a token" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+def test_a_token_from_the_environment_lets_the_service_bind_beyond_loopback(tmp_path):
+    policy = write_policy(tmp_path)
+    service = start_service(tmp_path, policy, host="0.0.0.0", env={"CORRESPONDENCE_GUARD_TOKEN": "from-the-environment"})
+    try:
+        assert call(service.url + "/v1/check", CLEAN_DRAFT)[0] == 401
+        assert call(service.url + "/v1/check", CLEAN_DRAFT, bearer("from-the-environment"))[0] == 200
+    finally:
+        service.stop()
+
+
+def test_a_wrong_presend_setting_stops_the_service_naming_the_key(tmp_path):
+    policy = write_policy(tmp_path, block_on="sometimes")
+    run = subprocess.run([CLI, "serve", "--policy", str(policy), "--port", "0"], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert f"{policy}: presend.block_on: must be one of warning, error, not 'sometimes'" in run.stderr
