@@ -23,6 +23,8 @@ from .filters import AuditFilter
 from .gateway.commands import register as register_gateway_commands
 from .model import Correspondence, Party, Unreadable
 from .policy import Policy, load_policy
+from .presend.commands import register as register_presend_commands
+from .presend.commands import run_fix
 from .printable import display_name
 from .report import AuditReport
 from .reports import FORMATS, STREAMING, render
@@ -229,13 +231,17 @@ def _output(output: str | None):
 @click.option("--bcc", multiple=True, metavar="ADDR", help="A Bcc recipient (repeatable; replaces the document's own).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--fail-on", type=FAIL_ON, default="error", show_default=True)
-def check(file, policy_path, sender, to, cc, bcc, fmt, fail_on) -> int:
+@click.option("--fix", is_flag=True, help="Add the missing copy note for each silent Bcc; write the fixed draft to --output.")
+@click.option("--output", type=click.Path(dir_okay=False, writable=True), help="With --fix: where to write the fixed draft.")
+def check(file, policy_path, sender, to, cc, bcc, fmt, fail_on, fix, output) -> int:
     """Check one draft email (.eml) or letter (.txt, .docx, .pdf) before it is sent.
 
     Exit status: 0 nothing at or above --fail-on, 1 a finding at or above it, 2 a usage
     or policy error, 3 an internal error (the draft was not checked)."""
     policy = _policy(policy_path)
     checker = Checker(policy, rules=_rules(()))
+    if fix:
+        return run_fix(file, output, checker, fail_on)
     documents = (
         item if isinstance(item, Unreadable) else _with_parties(item, sender, to, cc, bcc)
         for item in _read([file], announce=False)
@@ -259,6 +265,8 @@ def list_rules() -> int:
 
 # The mail gateway's ``milter`` and ``filter`` commands live with the gateway.
 register_gateway_commands(cli)
+# The pre-send ``serve`` and ``overrides`` commands live with the pre-send check.
+register_presend_commands(cli)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,6 +10,7 @@ from typing import Iterable, Mapping
 
 from .model import Correspondence, Finding, Skipped, Unreadable, internal_error
 from .policy import Policy, normalise_address
+from .presend.overrides import with_overrides
 from .report import AuditReport, DocumentResult
 from .rules import RuleSpec, load_rules
 
@@ -66,7 +67,7 @@ class Checker:
                         remedy=spec.remedy,
                     )
                 )
-        return tuple(findings)
+        return with_overrides(doc, tuple(findings), self.policy)
 
     def result(self, doc: Correspondence) -> DocumentResult:
         return DocumentResult.of(doc, self.check(doc))

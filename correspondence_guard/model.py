@@ -132,8 +132,30 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Override:
+    """A sender's recorded decision to send despite findings, with the justification.
+
+    ``findings`` are the (rule, parties) pairs the sender was shown and chose to override;
+    a finding is covered when its rule matches and its parties are among those shown.
+    """
+
+    id: str
+    sender: str
+    recorded_at: str
+    justification: str
+    findings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    subject: str = ""
+
+    def covers(self, rule: str, parties: tuple[str, ...]) -> bool:
+        return any(rule == shown and set(parties) <= set(shown_parties) for shown, shown_parties in self.findings)
+
+
+@dataclass(frozen=True)
 class Finding:
-    """One breach of one rule in one document. Immutable, as flake8's results are."""
+    """One breach of one rule in one document. Immutable, as flake8's results are.
+
+    ``override`` is set when the sender recorded a justification for sending anyway.
+    """
 
     rule: str
     severity: str
@@ -142,6 +164,7 @@ class Finding:
     parties: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     remedy: str
+    override: Override | None = None
 
 
 #: The kinds of error entry: a document the readers could not read (damaged, not mail), or

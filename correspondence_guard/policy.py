@@ -160,6 +160,7 @@ class Policy:
     rules: Mapping[str, RuleSettings] = field(default_factory=lambda: MappingProxyType({}))
     lexicon: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     gateway: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    presend: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     def clone(self, **changes: Any) -> "Policy":
         return dataclasses.replace(self, **changes)
@@ -329,7 +330,7 @@ def load_policy(path: str | Path | None = None) -> Policy:
         if not isinstance(document, Mapping):
             raise PolicyError(source, "", "must be a YAML mapping with council, councillors and officers")
     reader = _Reader(source)
-    merged = _merge(defaults, {k: v for k, v in document.items() if k in ("rules", "lexicon", "gateway")})
+    merged = _merge(defaults, {k: v for k, v in document.items() if k in ("rules", "lexicon", "gateway", "presend")})
     register = reader.register(document)
     return Policy(
         source=source,
@@ -337,4 +338,5 @@ def load_policy(path: str | Path | None = None) -> Policy:
         rules=reader.rules(merged),
         lexicon=reader.lexicon(merged),
         gateway=_freeze(reader.mapping(merged.get("gateway"), "gateway")),
+        presend=_freeze(reader.mapping(merged.get("presend"), "presend")),
     )

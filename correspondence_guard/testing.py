@@ -102,3 +102,30 @@ def policy(reg: Register | None = None, **changes) -> Policy:
     """The shipped default policy with ``reg`` as its register."""
     base = load_policy(None)
     return base.clone(register=reg or register(), **changes)
+
+
+def pdf_letter(text: str) -> bytes:
+    """A one-page PDF whose text is ``text`` (one line per line), for tests and benchmarks.
+
+    Built by hand (Helvetica, WinAnsi) so that a test of the PDF reader needs no PDF writer.
+    """
+    lines = text.splitlines() or [""]
+    escaped = [line.encode("cp1252", "replace").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") for line in lines]
+    stream = b"BT /F1 10 Tf 12 TL 50 800 Td " + b" ".join(b"(" + line + b") '" for line in escaped) + b" ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

@@ -21,7 +21,7 @@ from ..model import Envelope, Finding
 from ..policy import Policy, normalise_address
 from .notify import send_notification
 from .settings import GatewaySettings, read_settings
-from .verdict import Verdict, decide
+from .verdict import Verdict, decide, override_value
 
 # Checks that ran past their time limit and are still running (a thread cannot be killed).
 # Past this many, new messages fail fast (and follow on_failure) rather than pile up.
@@ -176,6 +176,8 @@ class Gateway:
             "action": action,
             "elapsed_ms": round(outcome.elapsed_ms, 2),
         }
+        if verdict and any(f.override for f in verdict.findings):
+            record["override"] = override_value(verdict.findings)
         if outcome.failure:
             record["error"] = outcome.failure
         if outcome.notify_error:

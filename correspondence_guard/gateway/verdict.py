@@ -70,10 +70,11 @@ def header_value(text: str, limit: int = _SUMMARY_LIMIT) -> str:
 
 
 def status_value(findings: tuple[Finding, ...]) -> str:
-    """``clean`` or ``flagged; rules=a,b``."""
+    """``clean``, ``flagged; rules=a,b`` or, past a recorded override, ``...; override=ID``."""
     if not findings:
         return "clean"
-    return "flagged; rules=" + ",".join(dict.fromkeys(f.rule for f in findings))
+    overrides = override_value(findings)
+    return "flagged; rules=" + ",".join(dict.fromkeys(f.rule for f in findings)) + (f"; override={overrides}" if overrides else "")
 
 
 def summary(findings: tuple[Finding, ...]) -> str:
@@ -110,13 +111,25 @@ def unchecked_value(reason: str) -> str:
     return "unchecked; reason=" + ascii_line(reason, 200).replace(";", ",")
 
 
+def _overridden(action: str, finding: Finding) -> str:
+    if finding.override is None or action in ("audit", "tag"):
+        return action
+    return "tag"
+
+
+def override_value(findings: tuple[Finding, ...]) -> str:
+    """The ids of the recorded overrides among ``findings``, for the status header and the log."""
+    return ",".join(dict.fromkeys(f.override.id for f in findings if f.override))
+
+
 def decide(findings: tuple[Finding, ...], settings: GatewaySettings) -> Verdict:
     """The verdict for a message with ``findings`` under ``settings``."""
     findings = tuple(findings)
     if settings.audit_only:
         return Verdict(action="audit", disposition="deliver", notify=False, findings=findings, headers=())
 
-    wanted = [settings.action_for(f.rule, f.severity) for f in findings]
+    # A finding the sender overrode with a recorded justification is tagged, never stopped.
+    wanted = [_overridden(settings.action_for(f.rule, f.severity), f) for f in findings]
     # "clean" is not an action a policy can choose: it is what a message without findings gets.
     action = max(wanted, key=ACTIONS.index) if wanted else "clean"
     notify = "notify" in wanted

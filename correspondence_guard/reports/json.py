@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Finding, Skipped, Unreadable
+from ..model import Finding, Override, Skipped, Unreadable
 from ..report import SCHEMA, AuditReport, DocumentResult
 
 
@@ -21,7 +21,13 @@ def finding_dict(finding: Finding) -> dict:
         "parties": list(finding.parties),
         "evidence": [{"text": e.text, "where": e.where} for e in finding.evidence],
         "remedy": finding.remedy,
-    }
+    } | ({"override": override_dict(finding.override)} if finding.override else {})
+
+
+def override_dict(override: Override) -> dict:
+    """A recorded override shown beside the finding it covers: who, when, why."""
+    return {"id": override.id, "sender": override.sender, "recorded_at": override.recorded_at,
+            "justification": override.justification}
 
 
 def document_dict(doc: DocumentResult) -> dict:

@@ -26,6 +26,10 @@ def finding_lines(finding: Finding, indent: str = "  ") -> list[str]:
         where = f" ({printable(evidence.where)})" if evidence.where else ""
         lines.append(f'{indent}  evidence{where}: "{printable(evidence.text)}"')
     lines.append(f"{indent}  remedy: {printable(finding.remedy)}")
+    if finding.override:
+        override = finding.override
+        lines.append(f"{indent}  sent anyway by {printable(override.sender)} on {override.recorded_at}"
+                     f" (override {override.id}): \"{printable(override.justification)}\"")
     return lines
 
 

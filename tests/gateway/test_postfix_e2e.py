@@ -171,3 +171,37 @@ def test_milter_outage_defers_and_delivers_after_it_comes_back(gateway):
     assert hidden["X-Correspondence-Guard"] == "flagged; rules=silent-copy"
     assert clean["X-Correspondence-Guard"] == "clean"
     pf.wait_queue(lambda q: not q, what="an empty queue")
+
+
+def test_a_recorded_override_turns_a_reject_into_a_logged_tag(gateway):
+    """The sender's recorded justification (the add-in's override header) lets the message
+    through tagged; a forged id, or one recorded for another councillor, is still refused."""
+    import yaml
+
+    from correspondence_guard.presend.overrides import OverrideStore
+    from gwhelpers import REGISTER
+
+    policy = gateway.dir / "policy-overrides.yaml"
+    policy.write_text(yaml.safe_dump({**REGISTER, "gateway": {"mode": "enforce"},
+                                      "presend": {"overrides": "overrides.sqlite"}}), encoding="utf-8")
+    store = OverrideStore(gateway.dir / "overrides.sqlite")
+    covered = store.record(OFFICER, "play area", [("silent-copy", [CLLR_B])], "Cllr Baker chairs the working group.")
+    elsewhere = store.record(OFFICER, "play area", [("silent-copy", ["someone.else@ashdownvale.gov.uk"])], "Another message.")
+    gateway.stop_milter()
+    gateway.milter = start_milter(gateway.dir, policy, action="reject", plugin=False, port=gateway.milter_port)
+    port = gateway.postfix.gateway_port
+
+    stamped = f"X-Correspondence-Guard-Override: {covered.id}\r\n"
+    gateway.send(port, message(message_id=mid("override-ok"), extra_headers=stamped), [CLLR_A, CLLR_B])
+    delivered = gateway.delivered(mid("override-ok"))
+    assert delivered["X-Correspondence-Guard"] == f"flagged; rules=silent-copy; override={covered.id}"
+    assert CLLR_B in delivered["X-Correspondence-Guard-Summary"]
+    [record] = [r for r in gateway.milter.wait_for_log(1) if r["message_id"] == mid("override-ok")]
+    assert record["action"] == "tag" and record["override"] == covered.id
+
+    for name, override_id in (("override-forged", "not-a-recorded-id"), ("override-other", elsewhere.id)):
+        with pytest.raises(smtplib.SMTPDataError) as refused:
+            gateway.send(port, message(message_id=mid(name), extra_headers=f"X-Correspondence-Guard-Override: {override_id}\r\n"),
+                         [CLLR_A, CLLR_B])
+        assert refused.value.smtp_code == 550
+    assert not {mid("override-forged"), mid("override-other")} & gateway.sink_ids()
