@@ -128,6 +128,19 @@ def councillors_named(text: str, register: Register, titles: bool = True) -> tup
     return tuple(named)
 
 
+def plain_name(name: str) -> str:
+    """A display name as "given surname": honorifics and "(Cllr)" dropped, "Surname, Given" turned.
+
+    Forwarded header lines often show a name and no address ("From: Kershaw, Bernadette
+    (Cllr)"); the rulings resolve such a name against the register by name.
+    """
+    name = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", fold(name)).replace(".", " ")
+    if name.count(",") == 1:
+        surname, given = name.split(",")
+        name = f"{given} {surname}"
+    return " ".join(w for w in name.replace(",", " ").split() if w not in _HONORIFICS)
+
+
 def first_name_of(councillor: Councillor) -> str:
     parts = [p for p in fold(councillor.name).split() if p not in _HONORIFICS]
     return parts[0] if len(parts) > 1 else ""

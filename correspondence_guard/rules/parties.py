@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..language.text import fold
+from ..language.names import plain_name
 from ..model import Correspondence
 from ..policy import Register, normalise_address
 
@@ -71,13 +71,17 @@ def everyone(doc: Correspondence, register: Register) -> list[Recipient]:
 
 
 def address_of(party, register: Register) -> str:
-    """A party's address; for a name alone (a forwarded header without one), the register's."""
+    """A party's address; for a name alone (a forwarded header without one), the register's.
+
+    The name is compared in its plain form ("Kershaw, Bernadette (Cllr)" is "bernadette
+    kershaw"), so a forwarded Outlook header resolves to the councillor or officer it shows.
+    """
     if party is None:
         return ""
     if party.address:
         return normalise_address(party.address)
-    name = fold(party.name).replace("cllr ", "").replace("councillor ", "").strip()
+    name = plain_name(party.name)
     for person in (*register.councillors, *register.officers):
-        if person.emails and name and fold(person.name) == name:
+        if person.emails and name and plain_name(person.name) == name:
             return person.emails[0]
     return ""
