@@ -5,7 +5,11 @@ label put on the correspondence: a header (``Sensitivity``, a classification lab
 ``msip_labels``), the subject, a line of its own in the text, or a page header or footer.
 The word used in passing ("I can't share confidential details") or inside an email
 disclaimer is not a marking, so a text line counts only when it begins with the marking
-and stands as a label: short, in capitals, or followed by a separator.
+and stands as a label: short, in capitals, or followed by a separator; or when a label
+names it ("Classification: OFFICIAL-SENSITIVE"). A subject is marked at its start
+("CONFIDENTIAL - Mill Lane") or its end ("Mill Lane - Confidential"). A line or page footer
+in a paragraph that reads as a disclaimer ("intended solely for the addressee") is never a
+marking, whatever words it begins with.
 """
 
 from __future__ import annotations
@@ -37,8 +41,12 @@ def _phrase_pattern(policy: Policy) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
-def _label_line(line: str, pattern: re.Pattern) -> bool:
+def _label_line(line: str, pattern: re.Pattern, labels: re.Pattern | None = None) -> bool:
     stripped = line.strip(_DECORATION)
+    if labels is not None:
+        named = labels.match(fold(stripped))
+        if named and pattern.fullmatch(fold(stripped[named.end():]).strip(_DECORATION)):
+            return True
     if not stripped:
         return False
     folded = fold(stripped)
@@ -54,11 +62,35 @@ def _subject_marked(subject: str, pattern: re.Pattern) -> bool:
     subject = _REPLY_PREFIX.sub("", subject)
     if _label_line(subject, pattern):
         return True
+    folded = fold(subject).rstrip(" .)]")
     for match in pattern.finditer(fold(subject)):
         said = subject[match.start() : match.end()]
-        if said.isupper() or subject[max(0, match.start() - 1) : match.start()] in ("[", "("):
+        before = subject[: match.start()].rstrip()
+        if said.isupper() or before[-1:] in ("[", "("):
+            return True
+        if match.end() == len(folded) and before[-1:] in ("-", "–", "—", ":", "|", "/", ","):
             return True
     return False
+
+
+def _compile_any(phrases) -> re.Pattern:
+    body = "|".join(r"\s+".join(map(re.escape, fold(p).split())) for p in phrases if p.strip())
+    return re.compile(rf"(?:{body})" if body else r"(?!x)x")
+
+
+def _disclaimer_lines(text: str, cues: re.Pattern) -> set[int]:
+    """Numbers (from 1) of the lines in paragraphs that read as an email disclaimer."""
+    found: set[int] = set()
+    paragraph: list[int] = []
+    lines = text.splitlines()
+    for number, line in enumerate([*lines, ""], start=1):
+        if line.strip():
+            paragraph.append(number)
+            continue
+        if paragraph and cues.search(fold(" ".join(lines[n - 1] for n in paragraph))):
+            found.update(paragraph)
+        paragraph = []
+    return found
 
 
 def _header_markings(doc: Correspondence, policy: Policy, pattern: re.Pattern) -> list[Marking]:
@@ -81,13 +113,23 @@ def _header_markings(doc: Correspondence, policy: Policy, pattern: re.Pattern) -
 def markings(doc: Correspondence, policy: Policy) -> tuple[Marking, ...]:
     """Every protective marking on this piece of correspondence (not on what it carries)."""
     pattern = _phrase_pattern(policy)
+    labels = _compile_any(policy.words("marking_labels"))
+    labels = re.compile(rf"(?:{labels.pattern})\s*[:\-–]\s*")
+    cues = _compile_any(policy.words("disclaimer_cues"))
     found = _header_markings(doc, policy, pattern)
     if doc.subject and _subject_marked(doc.subject, pattern):
         found.append(Marking(doc.subject.strip(), "subject"))
+    disclaimers = _disclaimer_lines(doc.own_text, cues)
     for number, line in enumerate(doc.own_text.splitlines(), start=1):
-        if _label_line(line, pattern):
+        if number not in disclaimers and _label_line(line, pattern, labels):
             found.append(Marking(line.strip(), f"text, line {number}"))
     for mark in doc.marks:
-        if pattern.search(fold(mark)):
+        if pattern.search(fold(mark)) and not cues.search(fold(mark)):
             found.append(Marking(mark.strip(), "page header or footer"))
     return tuple(found)
+
+
+def without_disclaimers(text: str, policy: Policy) -> str:
+    """The text with the paragraphs that read as an email disclaimer removed."""
+    dropped = _disclaimer_lines(text, _compile_any(policy.words("disclaimer_cues")))
+    return "\n".join(line for number, line in enumerate(text.splitlines(), start=1) if number not in dropped)

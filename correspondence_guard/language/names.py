@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..policy import Councillor, Register
 from .text import fold
 
+_NOTE_WORDS = {"cc", "bcc", "to", "and", "copy", "copied", "in"}
 _HONORIFICS = {"cllr", "cllrs", "councillor", "councillors", "cllr.", "mr", "mrs", "ms", "miss", "dr", "county", "the"}
 
 
@@ -58,12 +59,20 @@ def _spaced(phrase: str) -> str:
     return r"\s+".join(re.escape(p) for p in phrase.split())
 
 
-def _mentions_surname(form: NameForms, span: str, original: str) -> bool:
+def _mentions_surname(form: NameForms, span: str, original: str, lower_case: bool = False) -> bool:
+    """Whether the span names this councillor by surname, narrowed by any first name or initial.
+
+    A surname written in lower case is usually a common word ("the hall", "a marsh"); with
+    ``lower_case`` (a copy note, where people type "cc cllr thornber") it still counts after a
+    title, a note word or one of the councillor's own given names or initials.
+    """
     for match in re.finditer(rf"(?<![\w-]){re.escape(form.surname)}(?![\w-])", span):
-        if original[match.start() : match.start() + 1].islower():
-            continue
         before = span[: match.start()].rstrip()
         given = re.search(r"([a-z]+)\.?$", before)
+        if original[match.start() : match.start() + 1].islower():
+            word = given.group(1) if given else ""
+            if not (lower_case and (word in _HONORIFICS | _NOTE_WORDS or word in form.given or (len(word) == 1 and form.first.startswith(word)))):
+                continue
         if not given or given.group(1) in _HONORIFICS or _is_function_word(given.group(1), original, match.start()):
             return True
         word = given.group(1)
@@ -82,7 +91,7 @@ def _is_function_word(word: str, original: str, at: int) -> bool:
     if not found:
         return True
     token = original[found.start(1) : found.end(1)]
-    return token[:1].islower() or word in {"cc", "bcc", "to", "and", "copy", "copied", "in"}
+    return token[:1].islower() or word in _NOTE_WORDS
 
 
 def _title_spans(forms: tuple[NameForms, ...], span: str) -> dict[Councillor, list[tuple[int, int]]]:
@@ -110,8 +119,8 @@ def _titled(forms: tuple[NameForms, ...], span: str) -> set[Councillor]:
     return named
 
 
-def councillors_named(text: str, register: Register, titles: bool = True) -> tuple[Councillor, ...]:
-    """Every councillor the text names, in register order."""
+def councillors_named(text: str, register: Register, titles: bool = True, lower_case: bool = False) -> tuple[Councillor, ...]:
+    """Every councillor the text names, in register order (see ``_mentions_surname`` for ``lower_case``)."""
     span = fold(text)
     forms = name_forms(register)
     titled = _titled(forms, span) if titles else set()
@@ -122,7 +131,7 @@ def councillors_named(text: str, register: Register, titles: bool = True) -> tup
         if (
             form.councillor in titled
             or re.search(rf"(?<![\w-]){_spaced(form.full)}(?![\w-])", span)
-            or _mentions_surname(form, span, text)
+            or _mentions_surname(form, span, text, lower_case)
         ):
             named.append(form.councillor)
     return tuple(named)

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Iterator
 
-from ..language.markings import markings
+from ..language.markings import markings, without_disclaimers
 from ..language.names import councillors_named
 from ..language.signatory import body_without_signature, signed_by_officer
 from ..language.subjects import subject_of
@@ -47,10 +47,11 @@ def confidential_regulatory_disclosure(doc: Correspondence, policy: Policy) -> I
     for relation, piece, implied in _pieces(doc):
         if not _officer_to_councillors(piece, register, implied):
             continue
-        marked = markings(piece, policy)
+        documents = _attached_documents(piece)
+        marked = markings(piece, policy) + tuple(m for d in documents for m in markings(d, policy))
         if not marked:
             continue
-        matter = subject_of(f"{piece.subject}\n{piece.own_text}", policy)
+        matter = subject_of("\n".join([piece.subject, _matter_text(piece, policy), *(d.own_text for d in documents)]), policy)
         if not matter.regulatory:
             continue
         where = "this message" if relation is None else f"the {relation.value} correspondence"
@@ -87,6 +88,27 @@ def _pieces(doc: Correspondence, implied: str = ""):
             yield relation or inner.relation, nested, implied_reader
 
 
+def _attached_documents(piece: Correspondence) -> tuple[Correspondence, ...]:
+    """The documents (letters, briefing notes) a message attaches: their page headers and
+    footers mark the message that carries them, and their text is part of its subject."""
+    return tuple(n.correspondence for n in piece.nested if n.relation is Relation.ATTACHED and n.correspondence.kind == "letter")
+
+
+def _matter_text(piece: Correspondence, policy: Policy) -> str:
+    """What the correspondence says, without its sign-off and disclaimer.
+
+    A job title under the name ("Licensing Manager") and a disclaimer's legal boilerplate
+    say who wrote it and how, not what it is about.
+    """
+    text = body_without_signature(piece)
+    if piece.signature and not piece.signature.valediction and piece.signature.lines:
+        lines = text.rstrip().splitlines()
+        tail = [line.strip() for line in lines[-len(piece.signature.lines):]]
+        if tail == [line.strip() for line in piece.signature.lines]:
+            text = "\n".join(lines[: -len(piece.signature.lines)])
+    return without_disclaimers(text, policy)
+
+
 def _officer_to_councillors(piece: Correspondence, register: Register, implied: str = "") -> bool:
     """Whether a piece is correspondence from an officer to one or more councillors.
 
@@ -97,7 +119,7 @@ def _officer_to_councillors(piece: Correspondence, register: Register, implied: 
     sender = address_of(piece.sender, register)
     if sender and not register.is_officer(sender):
         return False
-    if not sender and not signed_by_officer(piece, register):
+    if not sender and (not signed_by_officer(piece, register) or _signed_for_another_body(piece, register)):
         return False
     addressed = [_role(p, register) for p in piece.to]
     copied = [_role(p, register) for p in piece.cc + piece.bcc]
@@ -105,6 +127,25 @@ def _officer_to_councillors(piece: Correspondence, register: Register, implied: 
         if any(roles):
             return "councillor" in roles
     return register.is_councillor(implied) or _addressed_to_members(piece, register)
+
+
+_NAMED_COUNCIL = re.compile(r"((?:[A-Z][\w'’&-]*\s+){1,5})Council\b")
+_GENERIC = {"parish", "town", "district", "borough", "county", "city", "community", "metropolitan", "the", "and", "unitary"}
+
+
+def _signed_for_another_body(piece: Correspondence, register: Register) -> bool:
+    """Whether a sign-off names another council ("Clerk to Hallow Parish Council").
+
+    Staff of other councils are third parties as authors too: a forwarded header that shows
+    no address leaves the signature to say which council the writer works for.
+    """
+    ours = set(fold(register.council).split())
+    signed = " ".join(piece.signature.lines) if piece.signature else ""
+    for named in _NAMED_COUNCIL.finditer(signed):
+        words = [w for w in fold(named.group(1)).split() if w not in _GENERIC]
+        if words and ours and not any(w in ours for w in words):
+            return True
+    return False
 
 
 _MEMBERS = re.compile(r"\b(?:members|councillors|cllrs?|committee)\b", re.I)

@@ -73,8 +73,8 @@ def _silent_forwards(doc: Correspondence, policy: Policy, shown_councillors) -> 
     for inner in doc.nested:
         if inner.relation is Relation.QUOTED and not is_forward:
             continue
-        for _, _, piece in inner.correspondence.walk():
-            councillor = _councillor_in_officer_correspondence(piece, register)
+        for piece, reader in _exchanges(inner.correspondence, doc.sender):
+            councillor = _councillor_in_officer_correspondence(piece, register, reader)
             if councillor is None or councillor in shown_councillors:
                 continue
             others = [r for r in visible(doc, register) + hidden(doc, register)
@@ -96,12 +96,24 @@ def _silent_forwards(doc: Correspondence, policy: Policy, shown_councillors) -> 
             return
 
 
-def _councillor_in_officer_correspondence(piece: Correspondence, register):
+def _exchanges(piece: Correspondence, carrier_sender):
+    """Each piece of a forwarded thread with the party who read it when it names no recipient.
+
+    A message quoted under "On 2 May, Jane Smith wrote:" shows only its sender; it was sent
+    to the person who then replied or forwarded it, the sender of the piece that carries it.
+    """
+    yield piece, carrier_sender
+    for inner in piece.nested:
+        yield from _exchanges(inner.correspondence, piece.sender)
+
+
+def _councillor_in_officer_correspondence(piece: Correspondence, register, reader=None):
     """The councillor in an exchange between an officer and a councillor, if it is one."""
     sender = address_of(piece.sender, register)
     if not sender:
         return None
-    recipients = [a for a in (address_of(p, register) for p in piece.to + piece.cc) if a]
+    shown = piece.to + piece.cc or ((reader,) if reader else ())
+    recipients = [a for a in (address_of(p, register) for p in shown) if a]
     if register.is_officer(sender):
         return next((register.councillor(a) for a in recipients if register.is_councillor(a)), None)
     councillor = register.councillor(sender)

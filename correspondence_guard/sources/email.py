@@ -259,6 +259,9 @@ def build_email(
     defects = list(defects)
     body = text if (text or "").strip() else (html_to_text(html) if html else "")
     own, nested = split_text(body, subject=subject, source=source)
+    signature = split_signature(own)[1]
+    if body is text and html:
+        own = _with_html_only_lines(own, html, subject, source)
     attached: list[Nested] = []
     for attachment in attachments:
         piece = _attachment(attachment, source, defects, _depth)
@@ -277,10 +280,28 @@ def build_email(
         message_id=message_id,
         headers=tuple(headers),
         own_text=own,
-        signature=split_signature(own)[1],
+        signature=signature,
         nested=(*nested, *attached),
         defects=tuple(defects),
     )
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _with_html_only_lines(own: str, html: str, subject: str, source: str) -> str:
+    """The plain-text own text, followed by any line of the HTML alternative's own text that
+    the plain part lacks.
+
+    Every alternative part is the author's own text (a copy note may be typed only into the
+    HTML). Lines are compared by their words, so the plain part's hard wrapping and the HTML's
+    markup do not make a line look new; the sign-off is still read from the plain part.
+    """
+    html_own, _ = split_text(html_to_text(html), subject=subject, source=source)
+    present = _plain_words(own)
+    extra = [line for line in html_own.splitlines() if (words := _plain_words(line)) and words not in present]
+    return "\n\n".join([own, *extra]) if extra else own
 
 
 def _attachment(attachment: Attachment, source: str, defects: list[str], depth: int) -> Correspondence | None:
