@@ -21,7 +21,9 @@ from .names import councillors_named
 _NOTE = re.compile(
     r"(?im)(?:^|(?<=[\s(\[;,.:-]))"
     r"(?P<verb>b?c\.?c\.?'?d?|cop(?:y|ies)(?=\s*:)|copy(?:ing)?(?:\s+(?:this|these|it))?\s+(?:to|in)|copies\s+to|"
-    r"(?:have|has|i've|am|are|'ve)\s+(?:also\s+)?(?:blind[- ]?)?cop(?:ied|ying)(?:\s+(?:this|it|you))?(?:\s+(?:to|in))?|"
+    r"(?:have|has|i've|we've|am|are|i'm|we're|'ve|'m)\s+(?:also\s+)?(?:blind[- ]?)?cop(?:ied|ying)(?:\s+(?:this|it|you))?(?:\s+(?:to|in))?|"
+    r"(?:have|has|i've|we've|am|are|i'm|we're|'ve|'m)\s+(?:also\s+)?(?:sent|sending|shared|sharing|included|including)"
+    r"(?:\s+(?:this|it|a\s+copy))?(?:\s+(?:to|with))?|also\s+(?:sent|going)\s+to|"
     r"(?:blind[- ]?)?copied\s+(?:to|in)|blind[- ]?cop(?:y|ies)(?:\s+to)?|a\s+copy\s+(?:\w+\s+){0,4}?(?:to|for))"
     r"(?![\w])[ \t]*:?[ \t]*(?P<names>[^\n]{0,200})"
 )
@@ -59,6 +61,7 @@ def _promised(match: re.Match, text: str) -> bool:
 
 def copy_notes(text: str, register: Register) -> tuple[CopyNote, ...]:
     """The copy notes in a piece of the author's own text, each with whom it names."""
+    text = text.replace("’", "'")
     notes = []
     for match in [*_NOTE.finditer(text), *_PASSIVE_NOTE.finditer(text)]:
         if _promised(match, text):

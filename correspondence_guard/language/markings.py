@@ -78,19 +78,50 @@ def _compile_any(phrases) -> re.Pattern:
     return re.compile(rf"(?:{body})" if body else r"(?!x)x")
 
 
-def _disclaimer_lines(text: str, cues: re.Pattern) -> set[int]:
-    """Numbers (from 1) of the lines in paragraphs that read as an email disclaimer."""
-    found: set[int] = set()
-    paragraph: list[int] = []
+@dataclass(frozen=True)
+class _Disclaimer:
+    """An email disclaimer's words: one strong cue ("in error") or two weak ones
+    ("intended solely", "addressee") make a paragraph a disclaimer; a briefing's own
+    "intended only for members" alone does not."""
+
+    strong: re.Pattern
+    weak: re.Pattern
+
+    @classmethod
+    def of(cls, policy: Policy) -> "_Disclaimer":
+        return cls(_compile_any(policy.words("disclaimer_cues")), _compile_any(policy.words("disclaimer_weak_cues")))
+
+    def reads_as(self, text: str) -> bool:
+        folded = fold(text)
+        return bool(self.strong.search(folded)) or len(set(self.weak.findall(folded))) >= 2
+
+
+def _disclaimer_lines(text: str, disclaimer: _Disclaimer) -> set[int]:
+    """Numbers (from 1) of the lines of disclaimer paragraphs, with a one-line heading
+    ("CONFIDENTIAL") that stands alone just above one."""
+    paragraphs: list[list[int]] = [[]]
     lines = text.splitlines()
-    for number, line in enumerate([*lines, ""], start=1):
+    for number, line in enumerate(lines, start=1):
         if line.strip():
-            paragraph.append(number)
-            continue
-        if paragraph and cues.search(fold(" ".join(lines[n - 1] for n in paragraph))):
+            paragraphs[-1].append(number)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    found: set[int] = set()
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph and disclaimer.reads_as(" ".join(lines[n - 1] for n in paragraph)):
             found.update(paragraph)
-        paragraph = []
+            if index and len(paragraphs[index - 1]) == 1:
+                found.update(paragraphs[index - 1])
     return found
+
+
+def _segments(mark: str) -> list[str]:
+    """A page header or footer cut into its parts: lines, table cells, tab or wide-space stops."""
+    return [part for part in re.split(r"\n|\t|\s*\|\s*|\s{3,}", mark) if part.strip()]
+
+
+def _token(value: str) -> str:
+    return re.sub(r"[\s_-]+", "-", fold(value).strip())
 
 
 def _header_markings(doc: Correspondence, policy: Policy, pattern: re.Pattern) -> list[Marking]:
@@ -99,7 +130,7 @@ def _header_markings(doc: Correspondence, policy: Policy, pattern: re.Pattern) -
     label_headers = {fold(h) for h in policy.words("label_headers")}
     for name, value in doc.headers:
         key = fold(name)
-        if key == "sensitivity" and fold(value).strip() in sensitivity:
+        if key == "sensitivity" and _token(value) in {_token(v) for v in sensitivity}:
             found.append(Marking(f"{name}: {value.strip()}", f"{name} header"))
         elif key in label_headers:
             labels = _LABEL_NAME.findall(value) or [value]
@@ -113,23 +144,22 @@ def _header_markings(doc: Correspondence, policy: Policy, pattern: re.Pattern) -
 def markings(doc: Correspondence, policy: Policy) -> tuple[Marking, ...]:
     """Every protective marking on this piece of correspondence (not on what it carries)."""
     pattern = _phrase_pattern(policy)
-    labels = _compile_any(policy.words("marking_labels"))
-    labels = re.compile(rf"(?:{labels.pattern})\s*[:\-–]\s*")
-    cues = _compile_any(policy.words("disclaimer_cues"))
+    labels = re.compile(rf"(?:{_compile_any(policy.words('marking_labels')).pattern})\s*[:\-–]\s*")
+    disclaimer = _Disclaimer.of(policy)
     found = _header_markings(doc, policy, pattern)
     if doc.subject and _subject_marked(doc.subject, pattern):
         found.append(Marking(doc.subject.strip(), "subject"))
-    disclaimers = _disclaimer_lines(doc.own_text, cues)
+    disclaimers = _disclaimer_lines(doc.own_text, disclaimer)
     for number, line in enumerate(doc.own_text.splitlines(), start=1):
         if number not in disclaimers and _label_line(line, pattern, labels):
             found.append(Marking(line.strip(), f"text, line {number}"))
     for mark in doc.marks:
-        if pattern.search(fold(mark)) and not cues.search(fold(mark)):
+        if not disclaimer.reads_as(mark) and any(_label_line(part, pattern, labels) for part in _segments(mark)):
             found.append(Marking(mark.strip(), "page header or footer"))
     return tuple(found)
 
 
 def without_disclaimers(text: str, policy: Policy) -> str:
     """The text with the paragraphs that read as an email disclaimer removed."""
-    dropped = _disclaimer_lines(text, _compile_any(policy.words("disclaimer_cues")))
+    dropped = _disclaimer_lines(text, _Disclaimer.of(policy))
     return "\n".join(line for number, line in enumerate(text.splitlines(), start=1) if number not in dropped)

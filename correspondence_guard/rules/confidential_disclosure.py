@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..language.markings import markings, without_disclaimers
 from ..language.names import councillors_named
-from ..language.signatory import body_without_signature, signed_by_officer
+from ..language.signatory import body_without_signature, signatory, signed_by_officer
 from ..language.subjects import subject_of
 from ..language.text import fold
 from ..model import Correspondence, Evidence, Relation
@@ -44,7 +44,7 @@ def confidential_regulatory_disclosure(doc: Correspondence, policy: Policy) -> I
     outsiders = [r for r in everyone(doc, register) if register.is_third_party(r.address)]
     if not outsiders:
         return
-    for relation, piece, implied in _pieces(doc):
+    for relation, piece, implied in _pieces(doc, register):
         if not _officer_to_councillors(piece, register, implied):
             continue
         documents = _attached_documents(piece)
@@ -71,21 +71,28 @@ def confidential_regulatory_disclosure(doc: Correspondence, policy: Policy) -> I
         return
 
 
-def _pieces(doc: Correspondence, implied: str = ""):
+def _pieces(doc: Correspondence, register: Register, implied: str = ""):
     """Each piece with its relation and, for a quoted reply, the carrier's sender as its reader.
 
     A quoted message in a reply was, unless its header says otherwise, sent to the person now
     replying; the attribution line ("On 3 May, Jo Bloggs wrote:") names only its sender. A
-    document's page headers and footers mark everything printed in it, a memo included.
+    document's page headers and footers mark everything printed in it, a memo included, except
+    when the document is a councillor's own covering letter: the marking must be on the
+    officer's correspondence itself.
     """
     yield None, doc, implied
     for inner in doc.nested:
         reader = doc.sender.address if inner.relation is Relation.QUOTED and doc.sender else ""
         piece = inner.correspondence
-        if doc.kind == "letter" and doc.marks:
+        if doc.kind == "letter" and doc.marks and not _covering_letter(doc, register):
             piece = replace(piece, marks=piece.marks + doc.marks)
-        for relation, nested, implied_reader in _pieces(piece, reader):
+        for relation, nested, implied_reader in _pieces(piece, register, reader):
             yield relation or inner.relation, nested, implied_reader
+
+
+def _covering_letter(doc: Correspondence, register: Register) -> bool:
+    """Whether a letter goes out over a councillor's name (so its marks are the councillor's)."""
+    return bool(signatory(doc, register).councillors)
 
 
 def _attached_documents(piece: Correspondence) -> tuple[Correspondence, ...]:

@@ -11,7 +11,8 @@ from ..policy import Policy
 from . import Breach, rule
 from .parties import address_of, hidden, visible
 
-_FORWARD_SUBJECT = re.compile(r"^\s*(fw|fwd|tr|wg)\s*:", re.I)
+# "FW:", "Fwd:", "TR:", "WG:", also behind a mail system's tag ("[EXTERNAL] FW: ...").
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)*(fw|fwd|tr|wg)\s*:", re.I)
 
 
 @rule(

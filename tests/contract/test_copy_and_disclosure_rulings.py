@@ -455,3 +455,74 @@ def test_an_officers_own_correspondence_with_a_complainant_is_not_covered():
     mail = t.email(OFFICER, to=[RESIDENT], cc=[SMITH], subject="CONFIDENTIAL - The Plough",
                    text="Dear Mr Angry,\n\nThe noise nuisance at The Plough is being investigated." + SIGN_OFF)
     assert disclosed(mail) is None
+
+
+# --- further forms of the same rulings -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,marked",
+    [
+        (NOISE + "\n\nCONFIDENTIAL\n\nIf you have received this email in error please notify the sender.\n", False),
+        ("CONFIDENTIAL - NOT FOR CIRCULATION. This note is intended only for members of the Planning Committee.\n\n" + NOISE, True),
+        ("Classification: OFFICIAL-SENSITIVE\n\n" + NOISE, True),
+        ("Classification: OFFICIAL\n\n" + NOISE, False),
+    ],
+    ids=["heading-of-a-disclaimer", "marking-with-its-own-audience", "classification-label", "classification-official"],
+)
+def test_a_marking_line_and_a_disclaimer_heading(text, marked):
+    expected = {RESIDENT} if marked else None
+    assert disclosed(councillor_forwards(officer_mail("The Plough", text))) == expected
+
+
+@pytest.mark.parametrize(
+    "mark,marked",
+    [("Page 1 of 2 | CONFIDENTIAL", True), ("Confidential: if you have received this in error, tell the sender", False),
+     ("Test Borough Council | Page 1", False)],
+)
+def test_page_header_or_footer_marks(mark, marked):
+    briefing = t.letter("Briefing for ward members on the breach of planning control at Mill Lane." + SIGN_OFF,
+                        sender=None, to=[SMITH], marks=[mark])
+    expected = {RESIDENT} if marked else None
+    assert disclosed(councillor_forwards(briefing)) == expected
+
+
+def test_sensitivity_values_in_any_spacing():
+    assert disclosed(councillor_forwards(officer_mail(headers=(("Sensitivity", "company confidential"),)))) == {RESIDENT}
+
+
+def test_a_councillors_own_marked_covering_letter_does_not_mark_what_it_encloses():
+    officer = officer_mail("The Plough")
+    covering = t.letter("Dear Mr Angry,\n\nI enclose the officer's note.\n\nYours sincerely\n\nCllr Jane Smith\n",
+                        to=[RESIDENT], marks=["CONFIDENTIAL"], nested=[t.forwarded(officer)])
+    briefing = t.letter("Briefing note for members\n\nKind regards\n\nJoe Bloggs\nPlanning Enforcement Officer\n",
+                        to=[RESIDENT], marks=["CONFIDENTIAL"], nested=[t.forwarded(officer)])
+    assert disclosed(covering) is None
+    assert disclosed(briefing) == {RESIDENT}
+
+
+def test_hire_terms_and_conditions_are_not_regulatory():
+    body = "Dear Cllr Smith,\n\nThe terms and conditions of hire for the community hall change in April; the conditions are attached."
+    assert disclosed(councillor_forwards(officer_mail("CONFIDENTIAL", body + SIGN_OFF))) is None
+
+
+def test_a_forward_subject_behind_a_mail_system_tag():
+    text = "Robert,\n\nFYI.\n\nJoe\n\nOn Thu, 2 Oct 2025 at 22:13, Jane Smith <jane.smith@council.gov.uk> wrote:\n" + "".join(
+        f"> {line}\n" for line in COUNCILLOR_ASKS.splitlines()
+    )
+    assert silent(read(eml(OFFICER, [EVANS], "[EXTERNAL] FW: Mill Lane", text))) == {EVANS}
+
+
+@pytest.mark.parametrize(
+    "note,is_note",
+    [
+        ("I'm copying Cllr Evans for information.", True),
+        ("I’ve also sent this to Cllr Evans.", True),
+        ("I have shared this with Councillor Evans.", True),
+        ("I will copy this to Cllr Evans tomorrow.", False),
+        ("I'll share this with Cllr Evans once the notice is served.", False),
+    ],
+)
+def test_notes_in_other_words_and_promises(note, is_note):
+    doc = t.email(OFFICER, to=[SMITH], bcc=[EVANS], text=f"{NOISE}\n{note}\n")
+    assert silent(doc) == (None if is_note else {EVANS})
