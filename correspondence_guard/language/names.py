@@ -29,6 +29,21 @@ class NameForms:
     short_titles: tuple[str, ...]
 
 
+_BODY_WORDS = ("committee", "sub-committee", "board", "panel", "cabinet")
+
+
+def _title_variants(title: str) -> tuple[str, ...]:
+    """A title as people shorten it in a note: "Chair of the Planning Committee" is also
+    "Chair of Planning Committee" and "Chair of Planning"."""
+    variants = [title]
+    plain = re.sub(r"\b(?:of|for)\s+the\s+", lambda m: m.group(0).split()[0] + " ", title)
+    variants.append(plain)
+    for body in _BODY_WORDS:
+        if plain.endswith(" " + body) and re.search(r"\s(?:of|for)\s+\S+\s+" + body + "$", plain):
+            variants.append(plain[: -len(body) - 1])
+    return tuple(dict.fromkeys(variants))
+
+
 def _short_title(title: str) -> str:
     return re.split(r"\s+(?:of|for)\s+", title, maxsplit=1)[0].strip()
 
@@ -39,7 +54,7 @@ def name_forms(register: Register) -> tuple[NameForms, ...]:
     for councillor in register.councillors:
         parts = fold(councillor.name).replace(".", " ").split()
         parts = [p for p in parts if p not in _HONORIFICS] or parts
-        titles = tuple(fold(t) for t in councillor.titles if t.strip())
+        titles = tuple(v for t in councillor.titles if t.strip() for v in _title_variants(fold(t)))
         shorts = tuple(s for s in (_short_title(t) for t in titles) if s and s not in titles)
         forms.append(
             NameForms(

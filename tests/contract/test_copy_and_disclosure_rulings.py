@@ -526,3 +526,15 @@ def test_a_forward_subject_behind_a_mail_system_tag():
 def test_notes_in_other_words_and_promises(note, is_note):
     doc = t.email(OFFICER, to=[SMITH], bcc=[EVANS], text=f"{NOISE}\n{note}\n")
     assert silent(doc) == (None if is_note else {EVANS})
+
+
+def test_a_forwarded_header_name_with_a_middle_initial_is_still_resolved():
+    block = OUTLOOK_BLOCK.replace("Smith, Jane (Cllr) <jane.smith@council.gov.uk>", "Cllr Jane M. Smith")
+    text = "Robert,\n\nSee below.\n\nJoe\n\n" + block
+    assert silent(read(eml(OFFICER, [EVANS], "FW: Mill Lane", text))) == {EVANS}
+
+
+@pytest.mark.parametrize("note,covered", [("cc Chair of Planning", True), ("cc Chair of Licensing", False)])
+def test_a_title_shortened_inside_its_qualifier(note, covered):
+    doc = t.email(OFFICER, to=[SMITH], bcc=[THORNBER], text=f"{NOISE}\n{note}\n")
+    assert silent(doc) == (None if covered else {THORNBER})
