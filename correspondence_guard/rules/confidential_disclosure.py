@@ -33,12 +33,17 @@ def confidential_regulatory_disclosure(doc: Correspondence, policy: Policy) -> I
     """Officers' confidential correspondence to councillors on regulatory matters stays with them.
 
     Fires when a message goes to a third party (To, Cc, Bcc or an envelope recipient) and it is,
-    or forwards, quotes or attaches, correspondence from an officer to councillors that is marked
-    confidential (CONFIDENTIAL, Private and Confidential, OFFICIAL-SENSITIVE, Not for circulation,
-    a Sensitivity or classification-label header, a page header or footer) and concerns planning,
-    enforcement, licensing or environmental health. Not flagged: circulation among councillors and
-    officers only; unmarked correspondence; confidential mail on staffing or budgets; an officer's
-    own correspondence with an applicant or complainant.
+    or forwards, quotes or attaches, correspondence from an officer to councillors that is itself
+    marked confidential (CONFIDENTIAL, Private & Confidential, a trailing "- Confidential" in the
+    subject, OFFICIAL-SENSITIVE, NOT FOR PUBLICATION, Not for circulation, a Sensitivity: Private
+    or classification-label header, the page header or footer of a document it attaches) and
+    concerns a regulatory matter (planning, building control, enforcement, licensing,
+    environmental health, trading standards, environmental crime), read without its sign-off
+    and disclaimer. Not flagged: circulation among councillors and officers only; a disclaimer,
+    OFFICIAL alone or Sensitivity: Personal; a marking only on a councillor's covering note;
+    confidential mail on staffing, budgets or the council's own property and contracts (hall
+    hire, licences to occupy, leases); mail written by another council's staff; an officer's own
+    correspondence with an applicant or complainant.
     """
     register = policy.register
     outsiders = [r for r in everyone(doc, register) if register.is_third_party(r.address)]

@@ -31,10 +31,14 @@ def silent_copy(doc: Correspondence, policy: Policy) -> Iterator[Breach]:
     Fires when an officer writes to a councillor (To or Cc) and another councillor receives the
     message hidden (Bcc; an envelope recipient at the gateway; the Delivered-To of a delivered
     copy) while the officer's own text carries no copy note naming them ("cc Cllr Smith",
-    "Copy to Councillor J. Smith", "cc Vice-Chair"). Also fires when an officer forwards
-    correspondence between an officer and councillor A to councillor B without A among the
-    visible recipients. Not flagged: councillors in Cc, Bcc to officers or third parties, a
-    councillor's own Bcc, the same councillor at another address, a Bcc with a matching note.
+    "Copy to Councillor J. Smith", "cc Vice-Chair", "(Cllr Smith is copied in)"; a note in the
+    HTML part alone counts, a promise to brief someone later does not). Also fires when an
+    officer forwards correspondence between an officer and councillor A to councillor B (at
+    any of B's addresses, a personal one included) without A among the visible recipients:
+    a forwarded block (Outlook, Gmail), an attached message, or a FW/Fwd subject over a quoted
+    thread; a copy note does not cure it. Not flagged: councillors in Cc, Bcc to officers or
+    third parties, a councillor's own Bcc, the same councillor at another address, a Bcc with
+    a matching note, a reply that merely quotes the thread.
     """
     register = policy.register
     if not doc.sender or not register.is_officer(doc.sender.address):
