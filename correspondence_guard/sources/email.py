@@ -259,6 +259,8 @@ def build_email(
     defects = list(defects)
     body = text if (text or "").strip() else (html_to_text(html) if html else "")
     own, nested = split_text(body, subject=subject, source=source)
+    if _memo_header(own, nested, sender, subject):
+        own, nested = body.strip("\n"), nested[0].correspondence.nested
     signature = split_signature(own)[1]
     if body is text and html:
         own = _with_html_only_lines(own, html, subject, source)
@@ -284,6 +286,26 @@ def build_email(
         nested=(*nested, *attached),
         defects=tuple(defects),
     )
+
+
+def _memo_header(own: str, nested: tuple[Nested, ...], sender: Party | None, subject: str) -> bool:
+    """Whether the "forwarded" block that opens the body is the author's own memo header.
+
+    A memo or briefing sent as an email often opens with a header table ("To: Cllr Smith /
+    From: Joe Bloggs / Copied to: Cllr Evans"). It reads like a forwarded header block, but it
+    is the sender's own: nothing stands above it, the subject is no FW/Fwd, and the From it
+    shows is the sender.
+    """
+    if own.strip() or len(nested) != 1 or nested[0].relation is not Relation.FORWARDED or sender is None:
+        return False
+    if re.match(r"^\s*(?:\[[^\]]{1,30}\]\s*)*(?:fwd?|fw|tr|wg)\s*:", subject or "", re.I):
+        return False
+    shown = nested[0].correspondence.sender
+    if shown is None:
+        return False
+    if shown.address:
+        return shown.address.lower() == (sender.address or "").lower()
+    return bool(sender.name) and _plain_words(shown.name) == _plain_words(sender.name)
 
 
 def _plain_words(text: str) -> str:

@@ -538,3 +538,16 @@ def test_a_forwarded_header_name_with_a_middle_initial_is_still_resolved():
 def test_a_title_shortened_inside_its_qualifier(note, covered):
     doc = t.email(OFFICER, to=[SMITH], bcc=[THORNBER], text=f"{NOISE}\n{note}\n")
     assert silent(doc) == (None if covered else {THORNBER})
+
+
+def test_a_forward_whose_headers_are_an_html_table_is_a_forward():
+    rows = "".join(
+        f"<tr><td><p><b>{label}</b></p></td><td><p>{value}</p></td></tr>"
+        for label, value in (("From:", "Smith, Jane (Cllr) &lt;jane.smith@council.gov.uk&gt;"), ("Sent:", "02 October 2025 22:13"),
+                             ("To:", "Bloggs, Joe &lt;joe.bloggs@council.gov.uk&gt;"), ("Subject:", "Mill Lane"))
+    )
+    html = f"<html><body><p>Robert,</p><p>See below.</p><p>Joe</p><hr><table>{rows}</table>" \
+        "<p>Joe,</p><p>When will the enforcement notice at Mill Lane be served?</p><p>Jane</p></body></html>"
+    raw = eml(OFFICER, [EVANS], "FW: Mill Lane", "", html=html)
+    assert silent(read(raw)) == {EVANS}
+    assert silent(read(eml(OFFICER, [EVANS], "FW: Mill Lane", "", cc=[SMITH], html=html))) is None
