@@ -13,6 +13,7 @@ import email.policy
 import logging
 import re
 from dataclasses import dataclass, replace
+from html import unescape
 from typing import Iterable
 
 from ..errors import UnreadableDocument
@@ -263,7 +264,7 @@ def build_email(
         own, nested = body.strip("\n"), nested[0].correspondence.nested
     signature = split_signature(own)[1]
     if body is text and html:
-        own = _with_html_only_lines(own, html, subject, source)
+        own = _with_html_only_lines(own, body, html, subject, source)
     attached: list[Nested] = []
     for attachment in attachments:
         piece = _attachment(attachment, source, defects, _depth)
@@ -308,22 +309,46 @@ def _memo_header(own: str, nested: tuple[Nested, ...], sender: Party | None, sub
     return bool(sender.name) and _plain_words(shown.name) == _plain_words(sender.name)
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _plain_words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(_WORD.findall(text.lower()))
 
 
-def _with_html_only_lines(own: str, html: str, subject: str, source: str) -> str:
+def _with_html_only_lines(own: str, body: str, html: str, subject: str, source: str) -> str:
     """The plain-text own text, followed by any line of the HTML alternative's own text that
     the plain part lacks.
 
     Every alternative part is the author's own text (a copy note may be typed only into the
     HTML). Lines are compared by their words, so the plain part's hard wrapping and the HTML's
-    markup do not make a line look new; the sign-off is still read from the plain part.
+    markup do not make a line look new; the sign-off is still read from the plain part. Most
+    mail has nothing in its HTML that the plain part lacks: when every pair of neighbouring
+    words of the HTML above its quoted part also stands in the plain part, the HTML is not
+    read further.
     """
+    above = _QUOTE_START.split(html, maxsplit=1)[0]
+    if _pairs(_TAGS.sub(" ", _HIDDEN.sub(" ", above))) <= _pairs(body):
+        return own
     html_own, _ = split_text(html_to_text(html), subject=subject, source=source)
     present = _plain_words(own)
     extra = [line for line in html_own.splitlines() if (words := _plain_words(line)) and words not in present]
     return "\n\n".join([own, *extra]) if extra else own
+
+
+_HIDDEN = re.compile(r"(?is)<(style|script|head|title)\b.*?</\1\s*>|<!--.*?-->")
+_TAGS = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^>]*)?/?>|<![^>]*>")
+# Where mail clients start the quoted or forwarded part of an HTML body; the author's own
+# HTML stands above it.
+_QUOTE_START = re.compile(
+    r"(?i)<blockquote\b|class=\"?gmail_(?:quote|attr)|id=\"?(?:divRplyFwdMsg|appendonsend)|-{3,}\s*Original Message|"
+    r"-{3,}\s*Forwarded message|border-top:\s*solid\s+#E1E1E1"
+)
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    words = _WORD.findall(unescape(text).lower())
+    return set(zip(words, words[1:]))
 
 
 def _attachment(attachment: Attachment, source: str, defects: list[str], depth: int) -> Correspondence | None:
