@@ -58,9 +58,15 @@ def _label_line(line: str, pattern: re.Pattern, labels: re.Pattern | None = None
     return not rest or said.isupper() or rest[0] in "-–—:(/[,;|" or bool(_CONTINUATION.match(fold(rest)))
 
 
+_TAG = re.compile(r"^\s*\[[^\]]{1,30}\]\s*")
+
+
 def _subject_marked(subject: str, pattern: re.Pattern) -> bool:
+    """A marking at the subject's start, behind "RE:"/"FW:" or a mail system's "[External]"
+    tag, in capitals or brackets anywhere, or after a separator at its end."""
     subject = _REPLY_PREFIX.sub("", subject)
-    if _label_line(subject, pattern):
+    untagged = _REPLY_PREFIX.sub("", _TAG.sub("", subject))
+    if _label_line(subject, pattern) or _label_line(untagged, pattern):
         return True
     folded = fold(subject).rstrip(" .)]")
     for match in pattern.finditer(fold(subject)):

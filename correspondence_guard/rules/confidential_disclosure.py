@@ -16,6 +16,7 @@ from ..policy import Policy, Register
 from . import Breach, rule
 from .parties import address_of, everyone
 
+_REPLY = re.compile(r"^\s*(?:(?:re|aw|sv)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
 _GREETING_TO_MEMBERS = ("dear councillor", "dear cllr", "dear members", "dear member", "members of the", "dear chair", "members,", "councillors,")
 
 
@@ -81,6 +82,8 @@ def _pieces(doc: Correspondence, register: Register, implied: str = ""):
 
     A quoted message in a reply was, unless its header says otherwise, sent to the person now
     replying; the attribution line ("On 3 May, Jo Bloggs wrote:") names only its sender. A
+    quoted message without a header of its own had the thread's subject: a reply keeps it
+    ("RE: CONFIDENTIAL - Mill Lane" quotes "CONFIDENTIAL - Mill Lane"). A
     document's page headers and footers mark everything printed in it, a memo included, except
     when the document is a councillor's own covering letter: the marking must be on the
     officer's correspondence itself.
@@ -89,6 +92,8 @@ def _pieces(doc: Correspondence, register: Register, implied: str = ""):
     for inner in doc.nested:
         reader = doc.sender.address if inner.relation is Relation.QUOTED and doc.sender else ""
         piece = inner.correspondence
+        if inner.relation is Relation.QUOTED and not piece.subject and _REPLY.match(doc.subject):
+            piece = replace(piece, subject=_REPLY.sub("", doc.subject))
         if doc.kind == "letter" and doc.marks and not _covering_letter(doc, register):
             piece = replace(piece, marks=piece.marks + doc.marks)
         for relation, nested, implied_reader in _pieces(piece, register, reader):

@@ -551,3 +551,15 @@ def test_a_forward_whose_headers_are_an_html_table_is_a_forward():
     raw = eml(OFFICER, [EVANS], "FW: Mill Lane", "", html=html)
     assert silent(read(raw)) == {EVANS}
     assert silent(read(eml(OFFICER, [EVANS], "FW: Mill Lane", "", cc=[SMITH], html=html))) is None
+
+
+def test_a_subject_marking_behind_a_mail_system_tag():
+    assert disclosed(councillor_forwards(officer_mail("[External] Confidential - The Plough"))) == {RESIDENT}
+
+
+@pytest.mark.parametrize("subject,expected", [("RE: CONFIDENTIAL - The Plough", {RESIDENT}), ("RE: The Plough", None)])
+def test_a_quoted_officer_email_keeps_the_threads_subject(subject, expected):
+    quoted = "".join(f"> {line}\n" for line in NOISE.splitlines())
+    text = f"Mr Angry,\n\nSee what the officer told me.\n\nJane\n\nOn Thu, 2 Oct 2025 at 10:01, Joe Bloggs <joe.bloggs@council.gov.uk> wrote:\n{quoted}"
+    doc = read(eml(f"Jane Smith <{SMITH}>", [RESIDENT], subject, text))
+    assert disclosed(doc) == expected
