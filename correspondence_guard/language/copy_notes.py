@@ -45,9 +45,21 @@ class CopyNote:
     covers: tuple[Councillor, ...]
 
 
+_LIST_VERB = re.compile(r"(?i)^(?:b?c\.?c|cop(?:y|ies)\b|copied\s+to)")
+_CLAUSE_END = re.compile(r"(?i)[.;!?]|\b(?:because|as|so|about|regarding|but|which|who|since|while)\b")
+
+
 def _names(match: re.Match, text: str) -> str:
-    """The names a note gives: on its own line, or on the next one after a bare "Copied to:"."""
+    """The names a note gives: on its own line, or on the next one after a bare "Copied to:".
+
+    A list note ("cc", "Copy to:") names everyone after it on the line; a note in prose ("I have
+    sent this to Cllr Evans as ward member") names only up to the end of its clause, so that a
+    councillor named later in the sentence is not taken as copied.
+    """
     names = match.group("names")
+    verb = match.groupdict().get("verb")
+    if verb is not None and not _LIST_VERB.match(verb):
+        names = _CLAUSE_END.split(names, maxsplit=1)[0]
     if names.strip():
         return names
     following = _NEXT_LINE.match(text, match.end())

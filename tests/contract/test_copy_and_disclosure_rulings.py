@@ -563,3 +563,8 @@ def test_a_quoted_officer_email_keeps_the_threads_subject(subject, expected):
     text = f"Mr Angry,\n\nSee what the officer told me.\n\nJane\n\nOn Thu, 2 Oct 2025 at 10:01, Joe Bloggs <joe.bloggs@council.gov.uk> wrote:\n{quoted}"
     doc = read(eml(f"Jane Smith <{SMITH}>", [RESIDENT], subject, text))
     assert disclosed(doc) == expected
+
+
+def test_a_note_in_prose_names_only_whom_its_clause_names():
+    text = f"{NOISE}\nI have sent the notice to the owner; Cllr Evans asked about it last week.\n"
+    assert silent(t.email(OFFICER, to=[SMITH], bcc=[EVANS], text=text)) == {EVANS}
