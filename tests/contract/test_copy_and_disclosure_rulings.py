@@ -134,6 +134,11 @@ def test_delivered_copy_to_a_councillor_outside_to_and_cc_is_hidden():
     assert silent(doc) == {EVANS}
 
 
+def test_an_envelope_recipient_at_the_gateway_outside_to_and_cc_is_hidden():
+    doc = t.email(OFFICER, to=[SMITH], text=NOISE, envelope=Envelope(recipients=(SMITH, EVANS)))
+    assert silent(doc) == {EVANS}
+
+
 # --- silent-copy: copy notes in every form of the rulings ---------------------------------
 
 
@@ -318,6 +323,16 @@ def test_a_delivered_to_third_party_counts_as_a_recipient():
     assert disclosed(doc) == {RESIDENT}
 
 
+@pytest.mark.parametrize("header", ["Delivered-To", "X-Original-To"])
+def test_a_stored_delivered_copy_to_a_third_party_counts_as_sent_to_them(header):
+    raw = eml(f"Jane Smith <{SMITH}>", [EVANS], "Fwd: The Plough - Confidential", "Robert, see below.\n\nJane\n\n"
+              "---------- Forwarded message ---------\nFrom: Joe Bloggs <joe.bloggs@council.gov.uk>\n"
+              "Subject: The Plough - Confidential\nTo: Jane Smith <jane.smith@council.gov.uk>\n\n" + NOISE,
+              headers=[(header, RESIDENT)])
+    assert disclosed(read(raw)) == {RESIDENT}
+    assert disclosed(read(raw.replace(f"{header}: {RESIDENT}".encode(), f"{header}: {EVANS}".encode()))) is None
+
+
 def test_sensitivity_private_on_a_sent_items_copy_with_a_third_party_in_bcc():
     raw = eml(OFFICER, [SMITH, EVANS], "Canal Wharf (25/00302/OUT)", "Dear Cllr Smith,\n\nThe viability figures "
               "are below." + SIGN_OFF, bcc=["agent@planningagents.co.uk"], headers=[("Sensitivity", "Private")])
@@ -420,8 +435,10 @@ def test_enforcement_of_any_regulatory_regime_is_regulatory(body):
         "Dear Cllr Smith,\n\nThe hall hire charges for the club will rise in April under the new hire agreement.",
         "Dear Cllr Smith,\n\nThe lease of the depot to the bus company ends in March; a rent review is due.",
         "Dear Cllr Smith,\n\nThe office move for the team goes ahead in May; staff have been told.",
+        "Dear Cllr Smith,\n\nThe tender for the grounds maintenance contract closes on Friday; the procurement "
+        "timetable is attached.",
     ],
-    ids=["licence-to-occupy", "hall-hire", "lease", "staffing"],
+    ids=["licence-to-occupy", "hall-hire", "lease", "staffing", "contract"],
 )
 def test_the_councils_own_property_contracts_and_staffing_are_not_regulatory(body):
     assert disclosed(councillor_forwards(officer_mail("CONFIDENTIAL", body + SIGN_OFF))) is None
