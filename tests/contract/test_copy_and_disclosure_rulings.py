@@ -585,3 +585,13 @@ def test_a_quoted_officer_email_keeps_the_threads_subject(subject, expected):
 def test_a_note_in_prose_names_only_whom_its_clause_names():
     text = f"{NOISE}\nI have sent the notice to the owner; Cllr Evans asked about it last week.\n"
     assert silent(t.email(OFFICER, to=[SMITH], bcc=[EVANS], text=text)) == {EVANS}
+
+
+def test_a_two_line_pdf_footer_is_read_as_a_footer():
+    pdf = _pdf(["Test Borough Council", "Briefing: breach of planning control at Mill Lane, enforcement notice.",
+                "Further text of the briefing.", "Ref BN/24 | CONFIDENTIAL", "Page 1 of 1"])
+    briefing = eml(OFFICER, [SMITH, EVANS], "Mill Lane briefing", "Dear Councillors,\n\nNote attached." + SIGN_OFF,
+                   attachments=[("briefing.pdf", pdf)])
+    doc = read(eml(f"Jane Smith <{SMITH}>", [RESIDENT], "Fwd: Mill Lane", "See attached.\n\nJane",
+                   attachments=[("briefing.eml", to_message(briefing))]))
+    assert disclosed(doc) == {RESIDENT}
