@@ -15,6 +15,7 @@ from .parties import address_of, hidden, visible
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)*(fw|fwd|tr|wg)\s*:", re.I)
 
 
+
 @rule(
     "silent-copy",
     severity="error",

@@ -13,13 +13,13 @@ import email.policy
 import logging
 import re
 from dataclasses import dataclass, replace
-from html import unescape
 from typing import Iterable
 
 from ..errors import UnreadableDocument
 from ..model import Correspondence, Envelope, Nested, Party, Relation
 from .addresses import parse_addresses
 from .dates import iso_date
+from .alternatives import memo_header, with_html_only_lines
 from .html import html_to_text
 from .letters import read_letter
 from .nesting import split_text
@@ -260,11 +260,11 @@ def build_email(
     defects = list(defects)
     body = text if (text or "").strip() else (html_to_text(html) if html else "")
     own, nested = split_text(body, subject=subject, source=source)
-    if _memo_header(own, nested, sender, subject):
+    if memo_header(own, nested, sender, subject):
         own, nested = body.strip("\n"), nested[0].correspondence.nested
     signature = split_signature(own)[1]
     if body is text and html:
-        own = _with_html_only_lines(own, body, html, subject, source)
+        own = with_html_only_lines(own, body, html, subject, source)
     attached: list[Nested] = []
     for attachment in attachments:
         piece = _attachment(attachment, source, defects, _depth)
@@ -287,68 +287,6 @@ def build_email(
         nested=(*nested, *attached),
         defects=tuple(defects),
     )
-
-
-def _memo_header(own: str, nested: tuple[Nested, ...], sender: Party | None, subject: str) -> bool:
-    """Whether the "forwarded" block that opens the body is the author's own memo header.
-
-    A memo or briefing sent as an email often opens with a header table ("To: Cllr Smith /
-    From: Joe Bloggs / Copied to: Cllr Evans"). It reads like a forwarded header block, but it
-    is the sender's own: nothing stands above it, the subject is no FW/Fwd, and the From it
-    shows is the sender.
-    """
-    if own.strip() or len(nested) != 1 or nested[0].relation is not Relation.FORWARDED or sender is None:
-        return False
-    if re.match(r"^\s*(?:\[[^\]]{1,30}\]\s*)*(?:fwd?|fw|tr|wg)\s*:", subject or "", re.I):
-        return False
-    shown = nested[0].correspondence.sender
-    if shown is None:
-        return False
-    if shown.address:
-        return shown.address.lower() == (sender.address or "").lower()
-    return bool(sender.name) and _plain_words(shown.name) == _plain_words(sender.name)
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _plain_words(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
-
-
-def _with_html_only_lines(own: str, body: str, html: str, subject: str, source: str) -> str:
-    """The plain-text own text, followed by any line of the HTML alternative's own text that
-    the plain part lacks.
-
-    Every alternative part is the author's own text (a copy note may be typed only into the
-    HTML). Lines are compared by their words, so the plain part's hard wrapping and the HTML's
-    markup do not make a line look new; the sign-off is still read from the plain part. Most
-    mail has nothing in its HTML that the plain part lacks: when every pair of neighbouring
-    words of the HTML above its quoted part also stands in the plain part, the HTML is not
-    read further.
-    """
-    above = _QUOTE_START.split(html, maxsplit=1)[0]
-    if _pairs(_TAGS.sub(" ", _HIDDEN.sub(" ", above))) <= _pairs(body):
-        return own
-    html_own, _ = split_text(html_to_text(html), subject=subject, source=source)
-    present = _plain_words(own)
-    extra = [line for line in html_own.splitlines() if (words := _plain_words(line)) and words not in present]
-    return "\n\n".join([own, *extra]) if extra else own
-
-
-_HIDDEN = re.compile(r"(?is)<(style|script|head|title)\b.*?</\1\s*>|<!--.*?-->")
-_TAGS = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^>]*)?/?>|<![^>]*>")
-# Where mail clients start the quoted or forwarded part of an HTML body; the author's own
-# HTML stands above it.
-_QUOTE_START = re.compile(
-    r"(?i)<blockquote\b|class=\"?gmail_(?:quote|attr)|id=\"?(?:divRplyFwdMsg|appendonsend)|-{3,}\s*Original Message|"
-    r"-{3,}\s*Forwarded message|border-top:\s*solid\s+#E1E1E1"
-)
-
-
-def _pairs(text: str) -> set[tuple[str, str]]:
-    words = _WORD.findall(unescape(text).lower())
-    return set(zip(words, words[1:]))
 
 
 def _attachment(attachment: Attachment, source: str, defects: list[str], depth: int) -> Correspondence | None:
