@@ -37,7 +37,7 @@ def _phrase_pattern(policy: Policy) -> re.Pattern:
     phrases = sorted({fold(p) for p in policy.words("markings")}, key=len, reverse=True)
     if not phrases:
         return re.compile(r"(?!x)x")
-    body = "|".join(r"\s*[-&/]?\s*".join(map(re.escape, re.split(r"[\s\-&/]+", p))).replace(r"and", r"(?:and|&)") for p in phrases)
+    body = "|".join(r"\s*[-–—&/:]?\s*".join(map(re.escape, re.split(r"[\s\-&/]+", p))).replace(r"and", r"(?:and|&)") for p in phrases)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 

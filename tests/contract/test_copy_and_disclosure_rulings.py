@@ -282,6 +282,7 @@ def officer_mail(subject="The Plough", text=NOISE, headers=(), to=(SMITH, EVANS)
         ("The Plough", "Private & Confidential\n\n" + NOISE, ()),
         ("The Plough", "NOT FOR PUBLICATION\n\n" + NOISE, ()),
         ("The Plough", "strictly confidential\n\n" + NOISE, ()),
+        ("The Plough", "OFFICIAL – SENSITIVE\n\n" + NOISE, ()),
         ("The Plough", "Not for onward transmission.\n\n" + NOISE, ()),
         ("The Plough", NOISE, (("Sensitivity", "Private"),)),
         ("The Plough", NOISE, (("Sensitivity", "Company-Confidential"),)),
