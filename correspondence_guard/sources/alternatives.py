@@ -50,12 +50,11 @@ def with_html_only_lines(own: str, body: str, html: str, subject: str, source: s
     Every alternative part is the author's own text (a copy note may be typed only into the
     HTML). Lines are compared by their words, so the plain part's hard wrapping and the HTML's
     markup do not make a line look new; the sign-off is still read from the plain part. Most
-    mail has nothing in its HTML that the plain part lacks: when every pair of neighbouring
-    words of the HTML above its quoted part also stands in the plain part, the HTML is not
-    read further.
+    mail has nothing in its HTML that the plain part lacks: when every paragraph of the HTML
+    above its quoted part also stands, word for word, in the plain part, the HTML is not read
+    further.
     """
-    above = _QUOTE_START.split(html, maxsplit=1)[0]
-    if _pairs(_TAGS.sub(" ", _HIDDEN.sub(" ", above))) <= _pairs(body):
+    if not _news_in_html(body, html):
         return own
     html_own, _ = split_text(html_to_text(html), subject=subject, source=source)
     present = _plain_words(own)
@@ -64,6 +63,7 @@ def with_html_only_lines(own: str, body: str, html: str, subject: str, source: s
 
 
 _HIDDEN = re.compile(r"(?is)<(style|script|head|title)\b.*?</\1\s*>|<!--.*?-->")
+_BLOCKS = re.compile(r"(?i)</?(?:p|div|br|tr|td|th|li|h[1-6]|table|blockquote|hr)\b[^>]*>")
 _TAGS = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^>]*)?/?>|<![^>]*>")
 # Where mail clients start the quoted or forwarded part of an HTML body; the author's own
 # HTML stands above it.
@@ -73,6 +73,12 @@ _QUOTE_START = re.compile(
 )
 
 
-def _pairs(text: str) -> set[tuple[str, str]]:
-    words = _WORD.findall(unescape(text).lower())
-    return set(zip(words, words[1:]))
+def _news_in_html(body: str, html: str) -> bool:
+    """Whether some paragraph of the HTML's own part is not, word for word, in the plain part."""
+    plain = _plain_words(body)
+    above = _HIDDEN.sub(" ", _QUOTE_START.split(html, maxsplit=1)[0])
+    for block in _BLOCKS.split(above):
+        words = _plain_words(unescape(_TAGS.sub(" ", block)))
+        if words and words not in plain:
+            return True
+    return False
