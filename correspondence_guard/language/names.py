@@ -14,6 +14,7 @@ from functools import lru_cache
 from ..policy import Councillor, Register
 from .text import fold
 
+_NOTE_WORDS = {"cc", "bcc", "to", "and", "copy", "copied", "in"}
 _HONORIFICS = {"cllr", "cllrs", "councillor", "councillors", "cllr.", "mr", "mrs", "ms", "miss", "dr", "county", "the"}
 
 
@@ -28,6 +29,21 @@ class NameForms:
     short_titles: tuple[str, ...]
 
 
+_BODY_WORDS = ("committee", "sub-committee", "board", "panel", "cabinet")
+
+
+def _title_variants(title: str) -> tuple[str, ...]:
+    """A title as people shorten it in a note: "Chair of the Planning Committee" is also
+    "Chair of Planning Committee" and "Chair of Planning"."""
+    variants = [title]
+    plain = re.sub(r"\b(?:of|for)\s+the\s+", lambda m: m.group(0).split()[0] + " ", title)
+    variants.append(plain)
+    for body in _BODY_WORDS:
+        if plain.endswith(" " + body) and re.search(r"\s(?:of|for)\s+\S+\s+" + body + "$", plain):
+            variants.append(plain[: -len(body) - 1])
+    return tuple(dict.fromkeys(variants))
+
+
 def _short_title(title: str) -> str:
     return re.split(r"\s+(?:of|for)\s+", title, maxsplit=1)[0].strip()
 
@@ -38,7 +54,7 @@ def name_forms(register: Register) -> tuple[NameForms, ...]:
     for councillor in register.councillors:
         parts = fold(councillor.name).replace(".", " ").split()
         parts = [p for p in parts if p not in _HONORIFICS] or parts
-        titles = tuple(fold(t) for t in councillor.titles if t.strip())
+        titles = tuple(v for t in councillor.titles if t.strip() for v in _title_variants(fold(t)))
         shorts = tuple(s for s in (_short_title(t) for t in titles) if s and s not in titles)
         forms.append(
             NameForms(
@@ -58,12 +74,20 @@ def _spaced(phrase: str) -> str:
     return r"\s+".join(re.escape(p) for p in phrase.split())
 
 
-def _mentions_surname(form: NameForms, span: str, original: str) -> bool:
+def _mentions_surname(form: NameForms, span: str, original: str, lower_case: bool = False) -> bool:
+    """Whether the span names this councillor by surname, narrowed by any first name or initial.
+
+    A surname written in lower case is usually a common word ("the hall", "a marsh"); with
+    ``lower_case`` (a copy note, where people type "cc cllr thornber") it still counts after a
+    title, a note word or one of the councillor's own given names or initials.
+    """
     for match in re.finditer(rf"(?<![\w-]){re.escape(form.surname)}(?![\w-])", span):
-        if original[match.start() : match.start() + 1].islower():
-            continue
         before = span[: match.start()].rstrip()
         given = re.search(r"([a-z]+)\.?$", before)
+        if original[match.start() : match.start() + 1].islower():
+            word = given.group(1) if given else ""
+            if not (lower_case and (word in _HONORIFICS | _NOTE_WORDS or word in form.given or (len(word) == 1 and form.first.startswith(word)))):
+                continue
         if not given or given.group(1) in _HONORIFICS or _is_function_word(given.group(1), original, match.start()):
             return True
         word = given.group(1)
@@ -82,7 +106,7 @@ def _is_function_word(word: str, original: str, at: int) -> bool:
     if not found:
         return True
     token = original[found.start(1) : found.end(1)]
-    return token[:1].islower() or word in {"cc", "bcc", "to", "and", "copy", "copied", "in"}
+    return token[:1].islower() or word in _NOTE_WORDS
 
 
 def _title_spans(forms: tuple[NameForms, ...], span: str) -> dict[Councillor, list[tuple[int, int]]]:
@@ -110,8 +134,8 @@ def _titled(forms: tuple[NameForms, ...], span: str) -> set[Councillor]:
     return named
 
 
-def councillors_named(text: str, register: Register, titles: bool = True) -> tuple[Councillor, ...]:
-    """Every councillor the text names, in register order."""
+def councillors_named(text: str, register: Register, titles: bool = True, lower_case: bool = False) -> tuple[Councillor, ...]:
+    """Every councillor the text names, in register order (see ``_mentions_surname`` for ``lower_case``)."""
     span = fold(text)
     forms = name_forms(register)
     titled = _titled(forms, span) if titles else set()
@@ -122,10 +146,23 @@ def councillors_named(text: str, register: Register, titles: bool = True) -> tup
         if (
             form.councillor in titled
             or re.search(rf"(?<![\w-]){_spaced(form.full)}(?![\w-])", span)
-            or _mentions_surname(form, span, text)
+            or _mentions_surname(form, span, text, lower_case)
         ):
             named.append(form.councillor)
     return tuple(named)
+
+
+def plain_name(name: str) -> str:
+    """A display name as "given surname": honorifics and "(Cllr)" dropped, "Surname, Given" turned.
+
+    Forwarded header lines often show a name and no address ("From: Kershaw, Bernadette
+    (Cllr)"); the rulings resolve such a name against the register by name.
+    """
+    name = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", fold(name)).replace(".", " ")
+    if name.count(",") == 1:
+        surname, given = name.split(",")
+        name = f"{given} {surname}"
+    return " ".join(w for w in name.replace(",", " ").split() if w not in _HONORIFICS)
 
 
 def first_name_of(councillor: Councillor) -> str:

@@ -6,9 +6,9 @@ import re
 from dataclasses import replace
 from typing import Iterator
 
-from ..language.markings import markings
+from ..language.markings import markings, without_disclaimers
 from ..language.names import councillors_named
-from ..language.signatory import body_without_signature, signed_by_officer
+from ..language.signatory import body_without_signature, signatory, signed_by_officer
 from ..language.subjects import subject_of
 from ..language.text import fold
 from ..model import Correspondence, Evidence, Relation
@@ -16,6 +16,7 @@ from ..policy import Policy, Register
 from . import Breach, rule
 from .parties import address_of, everyone
 
+_REPLY = re.compile(r"^\s*(?:(?:re|aw|sv)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
 _GREETING_TO_MEMBERS = ("dear councillor", "dear cllr", "dear members", "dear member", "members of the", "dear chair", "members,", "councillors,")
 
 
@@ -33,24 +34,30 @@ def confidential_regulatory_disclosure(doc: Correspondence, policy: Policy) -> I
     """Officers' confidential correspondence to councillors on regulatory matters stays with them.
 
     Fires when a message goes to a third party (To, Cc, Bcc or an envelope recipient) and it is,
-    or forwards, quotes or attaches, correspondence from an officer to councillors that is marked
-    confidential (CONFIDENTIAL, Private and Confidential, OFFICIAL-SENSITIVE, Not for circulation,
-    a Sensitivity or classification-label header, a page header or footer) and concerns planning,
-    enforcement, licensing or environmental health. Not flagged: circulation among councillors and
-    officers only; unmarked correspondence; confidential mail on staffing or budgets; an officer's
-    own correspondence with an applicant or complainant.
+    or forwards, quotes or attaches, correspondence from an officer to councillors that is itself
+    marked confidential (CONFIDENTIAL, Private & Confidential, a trailing "- Confidential" in the
+    subject, OFFICIAL-SENSITIVE, NOT FOR PUBLICATION, Not for circulation, a Sensitivity: Private
+    or classification-label header, the page header or footer of a document it attaches) and
+    concerns a regulatory matter (planning, building control, enforcement, licensing,
+    environmental health, trading standards, environmental crime), read without its sign-off
+    and disclaimer. Not flagged: circulation among councillors and officers only; a disclaimer,
+    OFFICIAL alone or Sensitivity: Personal; a marking only on a councillor's covering note;
+    confidential mail on staffing, budgets or the council's own property and contracts (hall
+    hire, licences to occupy, leases); mail written by another council's staff; an officer's own
+    correspondence with an applicant or complainant.
     """
     register = policy.register
     outsiders = [r for r in everyone(doc, register) if register.is_third_party(r.address)]
     if not outsiders:
         return
-    for relation, piece, implied in _pieces(doc):
+    for relation, piece, implied in _pieces(doc, register):
         if not _officer_to_councillors(piece, register, implied):
             continue
-        marked = markings(piece, policy)
+        documents = _attached_documents(piece)
+        marked = markings(piece, policy) + tuple(m for d in documents for m in markings(d, policy))
         if not marked:
             continue
-        matter = subject_of(f"{piece.subject}\n{piece.own_text}", policy)
+        matter = subject_of("\n".join([piece.subject, _matter_text(piece, policy), *(d.own_text for d in documents)]), policy)
         if not matter.regulatory:
             continue
         where = "this message" if relation is None else f"the {relation.value} correspondence"
@@ -70,21 +77,53 @@ def confidential_regulatory_disclosure(doc: Correspondence, policy: Policy) -> I
         return
 
 
-def _pieces(doc: Correspondence, implied: str = ""):
+def _pieces(doc: Correspondence, register: Register, implied: str = ""):
     """Each piece with its relation and, for a quoted reply, the carrier's sender as its reader.
 
     A quoted message in a reply was, unless its header says otherwise, sent to the person now
     replying; the attribution line ("On 3 May, Jo Bloggs wrote:") names only its sender. A
-    document's page headers and footers mark everything printed in it, a memo included.
+    quoted message without a header of its own had the thread's subject: a reply keeps it
+    ("RE: CONFIDENTIAL - Mill Lane" quotes "CONFIDENTIAL - Mill Lane"). A
+    document's page headers and footers mark everything printed in it, a memo included, except
+    when the document is a councillor's own covering letter: the marking must be on the
+    officer's correspondence itself.
     """
     yield None, doc, implied
     for inner in doc.nested:
         reader = doc.sender.address if inner.relation is Relation.QUOTED and doc.sender else ""
         piece = inner.correspondence
-        if doc.kind == "letter" and doc.marks:
+        if inner.relation is Relation.QUOTED and not piece.subject and _REPLY.match(doc.subject):
+            piece = replace(piece, subject=_REPLY.sub("", doc.subject))
+        if doc.kind == "letter" and doc.marks and not _covering_letter(doc, register):
             piece = replace(piece, marks=piece.marks + doc.marks)
-        for relation, nested, implied_reader in _pieces(piece, reader):
+        for relation, nested, implied_reader in _pieces(piece, register, reader):
             yield relation or inner.relation, nested, implied_reader
+
+
+def _covering_letter(doc: Correspondence, register: Register) -> bool:
+    """Whether a letter goes out over a councillor's name (so its marks are the councillor's)."""
+    return bool(signatory(doc, register).councillors)
+
+
+def _attached_documents(piece: Correspondence) -> tuple[Correspondence, ...]:
+    """The documents (letters, briefing notes) a message attaches: their page headers and
+    footers mark the message that carries them, and their text is part of its subject."""
+    return tuple(n.correspondence for n in piece.nested if n.relation is Relation.ATTACHED and n.correspondence.kind == "letter")
+
+
+def _matter_text(piece: Correspondence, policy: Policy) -> str:
+    """What the correspondence says, without its sign-off and disclaimer.
+
+    A job title under the name ("Licensing Manager") and a disclaimer's legal boilerplate
+    say who wrote it and how, not what it is about.
+    """
+    text = body_without_signature(piece)
+    if piece.signature and not piece.signature.valediction and piece.signature.lines:
+        lines = text.rstrip().splitlines()
+        tail = [line.strip() for line in lines[-len(piece.signature.lines):]]
+        if tail == [line.strip() for line in piece.signature.lines]:
+            text = "\n".join(lines[: -len(piece.signature.lines)])
+    return without_disclaimers(text, policy)
 
 
 def _officer_to_councillors(piece: Correspondence, register: Register, implied: str = "") -> bool:
@@ -97,7 +136,7 @@ def _officer_to_councillors(piece: Correspondence, register: Register, implied: 
     sender = address_of(piece.sender, register)
     if sender and not register.is_officer(sender):
         return False
-    if not sender and not signed_by_officer(piece, register):
+    if not sender and (not signed_by_officer(piece, register) or _signed_for_another_body(piece, register)):
         return False
     addressed = [_role(p, register) for p in piece.to]
     copied = [_role(p, register) for p in piece.cc + piece.bcc]
@@ -105,6 +144,25 @@ def _officer_to_councillors(piece: Correspondence, register: Register, implied: 
         if any(roles):
             return "councillor" in roles
     return register.is_councillor(implied) or _addressed_to_members(piece, register)
+
+
+_NAMED_COUNCIL = re.compile(r"((?:[A-Z][\w'’&-]*\s+){1,5})Council\b")
+_GENERIC = {"parish", "town", "district", "borough", "county", "city", "community", "metropolitan", "the", "and", "unitary"}
+
+
+def _signed_for_another_body(piece: Correspondence, register: Register) -> bool:
+    """Whether a sign-off names another council ("Clerk to Hallow Parish Council").
+
+    Staff of other councils are third parties as authors too: a forwarded header that shows
+    no address leaves the signature to say which council the writer works for.
+    """
+    ours = set(fold(register.council).split())
+    signed = " ".join(piece.signature.lines) if piece.signature else ""
+    for named in _NAMED_COUNCIL.finditer(signed):
+        words = [w for w in fold(named.group(1)).split() if w not in _GENERIC]
+        if words and ours and not any(w in ours for w in words):
+            return True
+    return False
 
 
 _MEMBERS = re.compile(r"\b(?:members|councillors|cllrs?|committee)\b", re.I)

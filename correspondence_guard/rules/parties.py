@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..language.text import fold
+from ..language.names import plain_name
 from ..model import Correspondence
 from ..policy import Register, normalise_address
 
@@ -71,13 +71,25 @@ def everyone(doc: Correspondence, register: Register) -> list[Recipient]:
 
 
 def address_of(party, register: Register) -> str:
-    """A party's address; for a name alone (a forwarded header without one), the register's."""
+    """A party's address; for a name alone (a forwarded header without one), the register's.
+
+    The name is compared in its plain form ("Kershaw, Bernadette (Cllr)" is "bernadette
+    kershaw"), first in full, then by first name and surname (a middle initial in the header
+    or the register does not hide the person).
+    """
     if party is None:
         return ""
     if party.address:
         return normalise_address(party.address)
-    name = fold(party.name).replace("cllr ", "").replace("councillor ", "").strip()
-    for person in (*register.councillors, *register.officers):
-        if person.emails and name and fold(person.name) == name:
-            return person.emails[0]
+    name = plain_name(party.name)
+    people = [p for p in (*register.councillors, *register.officers) if p.emails]
+    for matches in (lambda a, b: a == b, _same_first_and_surname):
+        found = next((p.emails[0] for p in people if name and matches(plain_name(p.name), name)), "")
+        if found:
+            return found
     return ""
+
+
+def _same_first_and_surname(a: str, b: str) -> bool:
+    a_words, b_words = a.split(), b.split()
+    return len(a_words) > 1 and len(b_words) > 1 and (a_words[0], a_words[-1]) == (b_words[0], b_words[-1])

@@ -11,7 +11,9 @@ from ..policy import Policy
 from . import Breach, rule
 from .parties import address_of, hidden, visible
 
-_FORWARD_SUBJECT = re.compile(r"^\s*(fw|fwd|tr|wg)\s*:", re.I)
+# "FW:", "Fwd:", "TR:", "WG:", also behind a mail system's tag ("[EXTERNAL] FW: ...").
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)*(fw|fwd|tr|wg)\s*:", re.I)
+
 
 
 @rule(
@@ -30,10 +32,14 @@ def silent_copy(doc: Correspondence, policy: Policy) -> Iterator[Breach]:
     Fires when an officer writes to a councillor (To or Cc) and another councillor receives the
     message hidden (Bcc; an envelope recipient at the gateway; the Delivered-To of a delivered
     copy) while the officer's own text carries no copy note naming them ("cc Cllr Smith",
-    "Copy to Councillor J. Smith", "cc Vice-Chair"). Also fires when an officer forwards
-    correspondence between an officer and councillor A to councillor B without A among the
-    visible recipients. Not flagged: councillors in Cc, Bcc to officers or third parties, a
-    councillor's own Bcc, the same councillor at another address, a Bcc with a matching note.
+    "Copy to Councillor J. Smith", "cc Vice-Chair", "(Cllr Smith is copied in)"; a note in the
+    HTML part alone counts, a promise to brief someone later does not). Also fires when an
+    officer forwards correspondence between an officer and councillor A to councillor B (at
+    any of B's addresses, a personal one included) without A among the visible recipients:
+    a forwarded block (Outlook, Gmail), an attached message, or a FW/Fwd subject over a quoted
+    thread; a copy note does not cure it. Not flagged: councillors in Cc, Bcc to officers or
+    third parties, a councillor's own Bcc, the same councillor at another address, a Bcc with
+    a matching note, a reply that merely quotes the thread.
     """
     register = policy.register
     if not doc.sender or not register.is_officer(doc.sender.address):
@@ -73,8 +79,8 @@ def _silent_forwards(doc: Correspondence, policy: Policy, shown_councillors) -> 
     for inner in doc.nested:
         if inner.relation is Relation.QUOTED and not is_forward:
             continue
-        for _, _, piece in inner.correspondence.walk():
-            councillor = _councillor_in_officer_correspondence(piece, register)
+        for piece, reader in _exchanges(inner.correspondence, doc.sender):
+            councillor = _councillor_in_officer_correspondence(piece, register, reader)
             if councillor is None or councillor in shown_councillors:
                 continue
             others = [r for r in visible(doc, register) + hidden(doc, register)
@@ -96,12 +102,24 @@ def _silent_forwards(doc: Correspondence, policy: Policy, shown_councillors) -> 
             return
 
 
-def _councillor_in_officer_correspondence(piece: Correspondence, register):
+def _exchanges(piece: Correspondence, carrier_sender):
+    """Each piece of a forwarded thread with the party who read it when it names no recipient.
+
+    A message quoted under "On 2 May, Jane Smith wrote:" shows only its sender; it was sent
+    to the person who then replied or forwarded it, the sender of the piece that carries it.
+    """
+    yield piece, carrier_sender
+    for inner in piece.nested:
+        yield from _exchanges(inner.correspondence, piece.sender)
+
+
+def _councillor_in_officer_correspondence(piece: Correspondence, register, reader=None):
     """The councillor in an exchange between an officer and a councillor, if it is one."""
     sender = address_of(piece.sender, register)
     if not sender:
         return None
-    recipients = [a for a in (address_of(p, register) for p in piece.to + piece.cc) if a]
+    shown = piece.to + piece.cc or ((reader,) if reader else ())
+    recipients = [a for a in (address_of(p, register) for p in shown) if a]
     if register.is_officer(sender):
         return next((register.councillor(a) for a in recipients if register.is_councillor(a)), None)
     councillor = register.councillor(sender)

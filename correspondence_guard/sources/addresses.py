@@ -64,7 +64,7 @@ def parse_address_text(text: str) -> tuple[Party, ...]:
     if ";" in text and "<" not in text.split(";", 1)[0].split(":", 1)[0]:
         pieces = [p.strip() for p in _pieces(text, separators=";")]
     else:
-        pieces = _pieces(text)
+        pieces = _surname_first(_pieces(text))
     found = []
     for piece in pieces[:_MAX_PIECES]:
         party = _flanker_party(piece) or _fallback_party(piece)
@@ -74,6 +74,25 @@ def parse_address_text(text: str) -> tuple[Party, ...]:
         if party is not None:
             found.append(party)
     return tuple(found)
+
+
+_SURNAME = re.compile(r"^[A-Z][\w'’-]*$")
+_GIVEN = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*(?:\([^)]*\))?\s*(?:<[^>]*>)?$")
+
+
+def _surname_first(pieces: list[str]) -> list[str]:
+    """Join Outlook's "Surname, Given (Cllr) <address>" back into one party.
+
+    Outlook writes forwarded header lines surname first and separates recipients with ";",
+    so on a line without ";" a lone capitalised word followed by a given name is one name.
+    """
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and _SURNAME.match(joined[-1]) and _GIVEN.match(piece):
+            joined[-1] = f"{joined[-1]}, {piece}"
+        else:
+            joined.append(piece)
+    return joined
 
 
 def _unfold(value: str) -> str:

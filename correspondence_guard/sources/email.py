@@ -19,6 +19,7 @@ from ..errors import UnreadableDocument
 from ..model import Correspondence, Envelope, Nested, Party, Relation
 from .addresses import parse_addresses
 from .dates import iso_date
+from .alternatives import memo_header, with_html_only_lines
 from .html import html_to_text
 from .letters import read_letter
 from .nesting import split_text
@@ -261,6 +262,11 @@ def build_email(
     defects = list(defects)
     body = text if (text or "").strip() else (html_to_text(html) if html else "")
     own, nested = split_text(body, subject=subject, source=source)
+    if memo_header(own, nested, sender, subject):
+        own, nested = body.strip("\n"), nested[0].correspondence.nested
+    signature = split_signature(own)[1]
+    if body is text and html:
+        own = with_html_only_lines(own, body, html, subject, source)
     attached: list[Nested] = []
     for attachment in attachments:
         piece = _attachment(attachment, source, defects, _depth)
@@ -279,7 +285,7 @@ def build_email(
         message_id=message_id,
         headers=tuple(headers),
         own_text=own,
-        signature=split_signature(own)[1],
+        signature=signature,
         nested=(*nested, *attached),
         defects=tuple(defects),
     )

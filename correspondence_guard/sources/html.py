@@ -12,25 +12,50 @@ _BLOCK = {
 _SKIP = {"script", "style", "head", "title", "xml"}
 
 
+_LABEL = re.compile(r"^[A-Za-z][\w .'-]{0,30}:$")
+
+
 class _Text(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
+        self.rows: list[list[int]] = []
 
     def handle_starttag(self, tag, attrs):
         if tag in _SKIP:
             self.skipping += 1
-        elif tag in _BLOCK:
+            return
+        if tag == "tr":
+            self.rows.append([])
+        if tag in _BLOCK:
             self.parts.append("\n")
         elif tag in ("td", "th"):
+            if self.rows:
+                self.rows[-1].append(len(self.parts))
             self.parts.append(" ")
 
     def handle_endtag(self, tag):
         if tag in _SKIP:
             self.skipping = max(self.skipping - 1, 0)
         elif tag in _BLOCK and tag != "br":
+            if tag == "tr" and self.rows:
+                self._label_row(self.rows.pop())
             self.parts.append("\n")
+
+    def _label_row(self, cells: list[int]) -> None:
+        """A header-table row ("From:" | "Jane Smith <jane@...>") becomes one line.
+
+        Outlook and webmail render forwarded headers and memo headers ("Copied to:") as a
+        two-column table whose cells hold paragraphs; read cell by cell, the label and its
+        value would fall on different lines.
+        """
+        if len(cells) != 2:
+            return
+        label = " ".join("".join(self.parts[cells[0] : cells[1]]).split())
+        value = "; ".join(" ".join(line.split()) for line in "".join(self.parts[cells[1] :]).split("\n") if line.strip())
+        if _LABEL.match(label) and value:
+            self.parts[cells[0] :] = [f"{label} {value}"]
 
     def handle_data(self, data):
         if not self.skipping:

@@ -106,8 +106,15 @@ def _table_lines(table) -> list[str]:
     return lines
 
 
+_MARK_LINES = 2
+
+
 def _pdf(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """Text of every page; each page's first and last non-empty lines are also marks."""
+    """Text of every page; each page's first and last two non-empty lines are also marks.
+
+    A PDF keeps no header or footer apart from the page, so the lines at its edges stand in
+    for them: a footer is often two lines ("CONFIDENTIAL" over "Page 2 of 5").
+    """
     try:
         from pdfminer.high_level import extract_text
 
@@ -121,7 +128,7 @@ def _pdf(data: bytes) -> tuple[str, tuple[str, ...]]:
         if not lines:
             continue
         pages.append(page.strip("\n"))
-        for line in (lines[0], lines[-1]):
+        for line in (*lines[:_MARK_LINES], *lines[-_MARK_LINES:]):
             if line not in marks:
                 marks.append(line)
     return "\n\n".join(pages), tuple(marks)

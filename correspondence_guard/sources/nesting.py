@@ -32,7 +32,8 @@ _REPLY_MARK = re.compile(
     r"^\s*(?:-+\s*Original Message\s*-+|_{10,}|On\b.*\bwrote:|.*\bwrote:\s*$|>)",
     re.IGNORECASE | re.MULTILINE,
 )
-_FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|fw)\s*:", re.IGNORECASE)
+# "FW:", "Fwd:", "TR:", "WG:", also behind a mail system's tag ("[EXTERNAL] FW: ...").
+FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)*(?:fwd?|fw|tr|wg)\s*:", re.IGNORECASE)
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv)\s*:", re.IGNORECASE)
 _WROTE = re.compile(
     r"^\s*On\s+(?P<date>.*?),?\s*(?P<who>\"[^\"]*\"\s*<[^>]*>|[^,]*?<[^>]*>|[^,]+?)\s+wrote:\s*$",
@@ -82,7 +83,7 @@ def _relation(kind: str, text: str, top: str, subject: str) -> Relation:
     reply = _REPLY_MARK.search(rest)
     if forward and (not reply or forward.start() <= reply.start()):
         return Relation.FORWARDED
-    if _FORWARD_SUBJECT.match(subject or ""):
+    if FORWARD_SUBJECT.match(subject or ""):
         return Relation.FORWARDED
     if _REPLY_SUBJECT.match(subject or ""):
         return Relation.QUOTED
