@@ -812,8 +812,8 @@ def obligation_emails():
 
     # ---------------------------------------------------------------- 0026
     email(26, "ashgrove-road-drainage", style="gmail", cte="base64",
-          expect=[ob("voss")],
-          why="Over her own name, Cllr Voss says in her own voice that 'the Council will be looking at' the drainage; it is attributed to no decision-making body or officers.",
+          expect=[],
+          why="Over her own name, Cllr Voss says 'the Council will be looking at' the drainage: attention promised, no act to pay, provide, do or refrain from, so no obligation (issue 7 lists 'The Council will be aware/looking at' as not flagged).",
           frm=Cl("voss"), to=[T("whitlock")],
           date=when(2025, 9, 30, 20, 8, 37), subject="Ashgrove Road flooding",
           own="""
@@ -1459,7 +1459,7 @@ def build_emails():
 HARD = {
     **{f"messages/{n:04d}": [SC] for n in range(11, 21)},
     "messages/0013": [SC, OB], "messages/0014": [SC, OB], "messages/0015": [SC, CF], "messages/0017": [SC, CF],
-    "messages/0027": [OB], "messages/0028": [OB], "messages/0029": [OB], "messages/0036": [OB],
+    "messages/0026": [OB], "messages/0027": [OB], "messages/0028": [OB], "messages/0029": [OB], "messages/0036": [OB],
     "messages/0038": [CF, OB], "messages/0039": [CF], "messages/0040": [CF, OB], "messages/0041": [CF],
     "messages/0042": [CF, OB], "messages/0043": [CF, OB], "messages/0044": [CF],
     "letters/L05": [OB], "letters/L06": [OB], "letters/L07": [OB], "letters/L08": [CF],
@@ -1533,9 +1533,11 @@ JUDGEMENT_CALLS = """
   councillor's own act), 0032 "if you agree ... the Council won't oppose", L03 a Minister letter
   with match funding and a start date ("flagged for any commitment it makes").
 - Judgement call, 0026: "The Council will be looking at the drainage on Ashgrove Road over the
-  winter" is labelled a commitment under "A statement in the author's own voice that the Council
-  will do something is a commitment unless it is attributed to a Council decision or to officers";
-  its twin 0042 ("Our own noise officers will be looking at ...") is attributed to officers.
+  winter" was first labelled a commitment under "A statement in the author's own voice that the
+  Council will do something is a commitment ..."; before any scoring the team lead relabelled it
+  not flagged: being "aware" of or "looking at" a matter commits the Council to no act ("to pay,
+  provide, do or refrain from something"), the reading issue 7 states. Its twin 0042 ("Our own
+  noise officers will be looking at ...") is not flagged either.
 - Not flagged: 0014 casework ("look into, chase or report on"), 0028 a committee decision reported,
   0043 and 0036 refusals, 0038 "I'll chase Rhys", 0040 a commitment only in forwarded text, L05 a
   Minister letter that only urges, L07 a councillor signing as Chair of Trustees of a charity.
