@@ -1,10 +1,10 @@
-"""Shared machinery of the labelled correspondence corpora (glanrhyd, thornbury-fen).
+"""Shared machinery of the labelled correspondence corpora (glanrhyd, thornbury-fen, kingsmere).
 
 Each corpus folder has a make_corpus.py that holds only what is its own: the council's register
 (councillors, officers, unlisted officers, distribution lists, third parties, signatures), the
 emails and letters, the hard-negative table and the README prose. It builds a Register from its
 register data and a Corpus from that, and this module does the rest: client-faithful rendering
-of emails (headers, HTML alternatives, forwards), letters as .txt and .docx, policy.yaml,
+of emails (headers, HTML alternatives, forwards), letters as .txt, .docx and .pdf, policy.yaml,
 labels.yaml, README.md, and the checks.
 
 Nothing here reads per-council globals: the register and the collected documents are passed in.
@@ -138,18 +138,26 @@ class Register:
         notes = []
         for rx in NOTE_RES:
             notes += re.findall(rx, own)
-        titles = sorted(((t, k) for k, (_n, _e, ts) in self.councillors.items() for t in ts),
-                        key=lambda x: -len(x[0]))
+        # a title in full, or in short (its trailing qualifier dropped), covers every councillor
+        # whose title starts with it; longest first, each span of the note used once
+        phrases = {}
+        for k, (_n, _e, ts) in self.councillors.items():
+            for t in ts:
+                short = re.sub(r"\s+(?:of|for)\s.*$", "", t)
+                for ph in (t, short):
+                    phrases.setdefault(ph, set()).update(
+                        k2 for k2, (_n2, _e2, ts2) in self.councillors.items()
+                        if any(t2.lower().startswith(ph.lower()) for t2 in ts2))
         for note in notes:
             rest = note
-            for t, key in titles:                    # longest titles first, each span used once
-                mt = re.search(r"(?i)\b" + re.escape(t) + r"\b", rest)
+            for ph in sorted(phrases, key=len, reverse=True):
+                mt = re.search(r"(?i)(?<![\w-])" + re.escape(ph) + r"\b", rest)
                 if mt:
-                    named.add(key)
+                    named |= phrases[ph]
                     rest = rest[:mt.start()] + " | " + rest[mt.end():]
             for key, (name, _e, _ts) in self.councillors.items():
                 firstn, surname = name.split(" ", 1)
-                for m_ in re.finditer(r"(?:(\w+)\.?\s+)?" + re.escape(surname) + r"\b", rest):
+                for m_ in re.finditer(r"(?i)(?:(\w+)\.?\s+)?" + re.escape(surname) + r"\b", rest):
                     lead = m_.group(1)
                     if lead and lead.lower() not in ("cllr", "councillor") and not (
                             lead.lower() == firstn.lower() or (len(lead) == 1 and lead.lower() == firstn[0].lower())):
@@ -519,6 +527,48 @@ class Letter:
             L += [""] + self.after
         return "\n".join(L).rstrip() + "\n"
 
+    def pdf(self, author, core_title="Letter"):
+        """The letter as an A4 PDF (fpdf2, core Helvetica), page header and footer on every page."""
+        from fpdf import FPDF
+        letter = self
+
+        class Page(FPDF):
+            def header(self):
+                if letter.page_header:
+                    self.set_font("Helvetica", "B", 8)
+                    self.cell(0, 5, latin(letter.page_header), align="C", new_x="LMARGIN", new_y="NEXT")
+                    self.ln(3)
+
+            def footer(self):
+                if letter.page_footer:
+                    self.set_y(-14)
+                    self.set_font("Helvetica", "B", 8)
+                    self.cell(0, 5, latin(letter.page_footer), align="C")
+
+        pdf = Page(format="A4")
+        pdf.set_creation_date(dt.datetime(2025, 1, 1, 9, 0, tzinfo=dt.timezone.utc))
+        pdf.set_title(latin(core_title))
+        pdf.set_author(latin(author))
+        pdf.set_creator(latin(author))
+        pdf.set_margins(22, 16, 22)
+        pdf.set_auto_page_break(True, margin=24)
+        pdf.add_page()
+        plain = lambda texts: [(t, "", "L") for t in texts]
+        blocks = [([(t, "B" if i == 0 else "", "R") for i, t in enumerate(self.letterhead)], 5),
+                  ([(self.marking, "B", "L")] if self.marking else [], 3),
+                  (plain(self.to_lines), 4), (plain([*self.refs, self.date]), 4),
+                  (plain([self.salutation]), 3),
+                  ([(self.heading, "B", "L")] if self.heading else [], 3),
+                  *[(plain([p]), 3) for p in self.body],
+                  (plain([self.valediction]), 10), (plain(self.signature), 4), (plain(self.after), 0)]
+        for lines, gap in blocks:
+            for text, style, align in lines:
+                pdf.set_font("Helvetica", style, 10.5)
+                pdf.multi_cell(0, 5, latin(text), align=align, new_x="LMARGIN", new_y="NEXT")
+            if lines:
+                pdf.ln(gap)
+        return bytes(pdf.output())
+
     def docx(self, author, core_title="Letter"):
         import docx
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -778,8 +828,10 @@ class Corpus:
 
     def letter(self, num, slug, fmt_, lt, *, expect, why):
         path = f"letters/L{num:02d}-{slug}.{fmt_}"
-        self.files[path] = (lt.txt().encode("utf-8") if fmt_ == "txt"
-                            else lt.docx(self.reg.council, core_title=lt.heading or slug))
+        render = {"txt": lambda: lt.txt().encode("utf-8"),
+                  "docx": lambda: lt.docx(self.reg.council, core_title=lt.heading or slug),
+                  "pdf": lambda: lt.pdf(self.reg.council, core_title=lt.heading or slug)}[fmt_]
+        self.files[path] = render()
         self.docs.append(dict(path=path, kind="letter", expect=expect, why=why, meta=dict(letter=lt)))
 
 
@@ -950,10 +1002,22 @@ def docx_text(data):
     return "\n".join(parts)
 
 
+def pdf_text(data):
+    from pdfminer.high_level import extract_text
+    return extract_text(io.BytesIO(data))
+
+
+def latin(text):
+    """Text for a core PDF font: typographic dashes and quotes as Latin-1 has them."""
+    table = {"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
+    return "".join(table.get(c, c) for c in text).encode("latin-1", "replace").decode("latin-1")
+
+
 NOTE_RES = [
     r"(?im)^\s*(?:cc|bcc|copy to|copied to|copy)\s*[.:]?\s*(.+)$",
     r"(?i)cop(?:ied|y)(?: this| this email)? to\s+((?:Cllr|Councillor)\.?\s+[^\n.,;]+)",
     r"(?i)((?:Cllr|Councillor)\.?\s+[A-Z][\w' -]+?)\s+(?:is|has been)\s+(?:b?cc'?d|copied)",
+    r"(?i)\bcopying(?: in)?\s+((?:Cllr|Councillor)\.?\s+[^\n.,;]+)",
 ]
 
 
@@ -1045,6 +1109,8 @@ def check(corpus, hard, verbose=True):
                         problems.append(f"{path}: obligation parties {ps}, expected {want}")
         elif path.endswith(".docx"):
             texts.append(docx_text(data))
+        elif path.endswith(".pdf"):
+            texts.append(pdf_text(data))
         else:
             texts.append(data.decode("utf-8"))
         blob = "\n".join(texts)
