@@ -16,8 +16,11 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..errors import UnreadableDocument
+from ..limits import current as current_limits
+from ..limits import limit_defect
 from ..model import Correspondence, Envelope, Nested, Party, Relation
 from .addresses import parse_addresses
+from .bounds import bound_headers, bound_mime, cap_bytes, cap_text
 from .dates import iso_date
 from .html import html_to_text
 from .letters import read_letter
@@ -27,8 +30,6 @@ from .signature import split_signature
 logging.getLogger("mailparser").setLevel(logging.CRITICAL)
 
 _LETTER_SUFFIXES = (".docx", ".pdf", ".txt")
-_MAX_DEPTH = 8
-_MAX_PARTS = 5000
 _HEADER_LINE = re.compile(rb"^[!-9;-~]+[ \t]*:")
 
 
@@ -42,11 +43,16 @@ class Attachment:
 
 
 def parse_message(raw: bytes, source: str, envelope: Envelope | None = None, _depth: int = 0) -> Correspondence:
-    """Parse one RFC 822 message. Raises ``UnreadableDocument`` only for non-email bytes."""
-    raw = _trim(raw)
+    """Parse one RFC 822 message. Raises ``UnreadableDocument`` only for non-email bytes.
+
+    The bytes are first cut to the limits (message size, header fields, MIME depth and
+    parts: see ``bounds``), so what the parsers below are given is bounded.
+    """
+    defects: list[str] = []
+    raw = cap_bytes(_trim(raw), "message_bytes", "message", defects)
     if not looks_like_email(raw):
         raise UnreadableDocument("not an email: no RFC 822 header block")
-    defects: list[str] = []
+    raw = bound_mime(bound_headers(raw, defects), defects)
     try:
         message = _mailparser_message(raw)
     except Exception as exc:
@@ -162,9 +168,10 @@ def _collect(part, texts: list[str], htmls: list[str], attachments: list[Attachm
     """Walk the MIME tree, stopping at attached messages (they are read on their own)."""
     seen = seen if seen is not None else [0]
     seen[0] += 1
-    if seen[0] > _MAX_PARTS:
-        if seen[0] == _MAX_PARTS + 1:
-            defects.append(f"more than {_MAX_PARTS} MIME parts; the rest were not read")
+    most = current_limits().mime_parts
+    if seen[0] > most:
+        if seen[0] == most + 1:
+            defects.append(limit_defect("mime_parts", most, "the later MIME parts were not read"))
         return
     content_type = part.get_content_type()
     filename = _filename(part)
@@ -178,7 +185,12 @@ def _collect(part, texts: list[str], htmls: list[str], attachments: list[Attachm
         return
     disposition = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
     if filename or disposition == "attachment":
-        attachments.append(Attachment(filename or "", content_type, _payload_bytes(part)))
+        payload = _payload_bytes(part)
+        most = current_limits().attachment_bytes
+        if len(payload) > most:
+            defects.append(limit_defect("attachment_bytes", most, f"attachment {filename or content_type!r} of {len(payload)} bytes not read"))
+        else:
+            attachments.append(Attachment(filename or "", content_type, payload))
     elif content_type == "text/plain":
         texts.append(_text(part, defects))
     elif content_type == "text/html":
@@ -216,7 +228,8 @@ def _text(part, defects: list[str]) -> str:
     """Decode a text part with its charset; an unknown or wrong charset falls back."""
     data = _payload_bytes(part)
     charset = (part.get_content_charset() or "").strip().strip("\"'")
-    return decode_bytes(data, charset, defects, f"{part.get_content_type()} part")
+    where = f"{part.get_content_type()} part"
+    return cap_text(decode_bytes(data, charset, defects, where), where, defects)
 
 
 def decode_bytes(data: bytes, charset: str, defects: list[str], where: str) -> str:
@@ -293,8 +306,9 @@ def _attachment(attachment: Attachment, source: str, defects: list[str], depth: 
         return None
     try:
         if content_type == "message/rfc822" or name.lower().endswith(".eml"):
-            if depth >= _MAX_DEPTH:
-                raise UnreadableDocument("attached messages nested too deeply")
+            most = current_limits().mime_depth
+            if depth >= most:
+                raise UnreadableDocument(limit_defect("mime_depth", most, "attached messages nested deeper were not read"))
             return parse_message(attachment.payload, where, _depth=depth + 1)
         return read_letter(attachment.payload, name, where)
     except UnreadableDocument as exc:
