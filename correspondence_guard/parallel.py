@@ -37,6 +37,8 @@ from typing import Callable, Iterable, Iterator, Mapping
 from .dedupe import Deduplicator, StreamingDeduplicator, dedupe_key
 from .errors import UsageError
 from .filters import AuditFilter
+from .limits import applied as limits_applied
+from .limits import use as use_limits
 from .model import Correspondence, Unreadable
 from .policy import Policy
 from .report import AuditReport, DocumentResult
@@ -91,6 +93,7 @@ _STATE: _State | None = None
 def _init_worker(policy: Policy, rules: Mapping | None, audit_filter: AuditFilter | None) -> None:
     global _STATE
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    use_limits(policy.limits)
     _STATE = _State(policy, rules, audit_filter)
 
 
@@ -295,7 +298,7 @@ def audit_parallel(
         if on_result is not None:
             on_result(n_units)
 
-    with _StopOnSigint() as stop:
+    with _StopOnSigint() as stop, limits_applied(policy.limits):
         try:
             units = iter(units)
             head = list(itertools.islice(units, batch_size + 1)) if workers > 1 else []

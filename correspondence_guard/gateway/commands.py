@@ -85,20 +85,40 @@ def filter_command(sender: str, recipients: tuple[str, ...], policy_path: str, a
 
     Exit status (sysexits): 0 deliver, 75 try again later, 69 refused.
     """
-    from .core import load_gateway
-    from .filter import EX_TEMPFAIL, run_filter
+    sys.exit(_filter_status(policy_path, action, log_path, sender, tuple(recipients)))
+
+
+def _filter_status(policy_path, action, log_path, sender, recipients) -> int:
+    """The filter's exit status: 0, 69 or 75 and nothing else, whatever fails."""
+    import os
+
+    from .filter import EX_TEMPFAIL as tempfail
+    from .filter import FdWriter, run_filter
 
     try:
+        os.fstat(1)  # a closed standard output: the file opened next would take its place
+    except OSError:
+        _error("standard output is closed: the message cannot be delivered")
+        return tempfail
+    try:
+        from .core import load_gateway
+
         gateway = load_gateway(policy_path, action, log_path)
     except GuardError as exc:
         # A broken policy must not bounce mail: the MTA keeps the message and retries.
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EX_TEMPFAIL)
-    except Exception as exc:  # noqa: BLE001
-        click.echo(f"error: {type(exc).__name__}: {exc}", err=True)
-        sys.exit(EX_TEMPFAIL)
-    status = run_filter(gateway, sys.stdin.buffer, sys.stdout.buffer, sys.stderr, sender, tuple(recipients))
-    sys.exit(status)
+        _error(str(exc))
+        return tempfail
+    except BaseException as exc:  # noqa: BLE001
+        _error(f"{type(exc).__name__}: {exc}")
+        return tempfail
+    return run_filter(gateway, sys.stdin.buffer, FdWriter(1), sys.stderr, sender, recipients)
+
+
+def _error(message: str) -> None:
+    try:
+        click.echo(f"error: {message}", err=True)
+    except Exception:  # noqa: BLE001 - a closed standard error changes nothing
+        pass
 
 
 def register(group: click.Group) -> None:

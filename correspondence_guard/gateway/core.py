@@ -2,9 +2,13 @@
 
 :class:`Gateway` is built once per process (policy, rules, settings) and is safe to call
 from many threads at once (libmilter runs one thread per SMTP connection). ``check``
-never raises for a message: an exception in the reader or the rules, a check that runs
-past ``timeout_seconds`` or a message over ``max_message_bytes`` comes back as an
-:class:`Outcome` whose ``failure`` says why, and the caller follows ``on_failure``.
+never raises for a message: an exception in the reader or the rules, an attachment the
+reader could not read, a check that runs past ``timeout_seconds`` or a message over
+``max_message_bytes`` comes back as an :class:`Outcome` whose ``failure`` says why, and the
+caller follows ``on_failure``. A message the checker can never read whole (no header
+block, a NUL byte, a limit reached) comes back with a verdict on what was read and
+``unchecked`` saying why: it is delivered tagged ``unchecked`` or held
+(``on_unreadable``), never tagged clean and never retried for ever.
 """
 
 from __future__ import annotations
@@ -17,11 +21,15 @@ from dataclasses import dataclass, field
 from typing import IO, Iterable
 
 from ..engine import Checker
-from ..model import Envelope, Finding
+from ..errors import UnreadableDocument
+from ..limits import applied as limits_applied
+from ..limits import is_limit_defect
+from ..model import Correspondence, Envelope, Finding
 from ..policy import Policy, normalise_address
+from ..sources.email import ATTACHMENT_DEFECT
 from .notify import send_notification
 from .settings import GatewaySettings, read_settings
-from .verdict import Verdict, decide
+from .verdict import Verdict, decide, with_unchecked
 
 # Checks that ran past their time limit and are still running (a thread cannot be killed).
 # Past this many, new messages fail fast (and follow on_failure) rather than pile up.
@@ -34,6 +42,7 @@ class Outcome:
 
     verdict: Verdict | None = None
     failure: str = ""
+    unchecked: str = ""
     elapsed_ms: float = 0.0
     message_id: str = ""
     notify_error: str = ""
@@ -51,6 +60,8 @@ class _Job:
     findings: tuple[Finding, ...] = ()
     message_id: str = ""
     error: BaseException | None = None
+    unchecked: str = ""
+    reader_failure: str = ""
     done: threading.Event = field(default_factory=threading.Event)
 
 
@@ -91,9 +102,13 @@ class Gateway:
 
     def _run(self, job: _Job) -> None:
         try:
-            doc = self._parse(job.raw, job.source, job.envelope)
-            job.message_id = doc.message_id
-            job.findings = self.checker.check(doc)
+            with limits_applied(self.policy.limits):
+                doc = self._parse(job.raw, job.source, job.envelope)
+                job.message_id = doc.message_id
+                job.findings = self.checker.check(doc)
+            job.unchecked, job.reader_failure = incomplete(doc)
+        except UnreadableDocument as exc:
+            job.unchecked = exc.message
         except BaseException as exc:  # noqa: BLE001 - every failure must reach on_failure
             job.error = exc
         finally:
@@ -131,8 +146,12 @@ class Gateway:
         if job.error is not None:
             exc = job.error
             return Outcome(failure=f"{type(exc).__name__}: {exc}".strip(), message_id=job.message_id)
+        if job.reader_failure:
+            return Outcome(failure=job.reader_failure, message_id=job.message_id)
         verdict = decide(job.findings, self.settings)
-        return Outcome(verdict=verdict, message_id=job.message_id)
+        if job.unchecked:
+            verdict = with_unchecked(verdict, job.unchecked, self.settings)
+        return Outcome(verdict=verdict, message_id=job.message_id, unchecked=job.unchecked)
 
     # -- notification -----------------------------------------------------------------
 
@@ -178,6 +197,8 @@ class Gateway:
         }
         if outcome.failure:
             record["error"] = outcome.failure
+        if outcome.unchecked:
+            record["unchecked"] = outcome.unchecked
         if outcome.notify_error:
             record["notify_error"] = outcome.notify_error
         line = json.dumps(record, ensure_ascii=False)
@@ -185,8 +206,20 @@ class Gateway:
             try:
                 self.log_stream.write(line + "\n")
                 self.log_stream.flush()
-            except (OSError, ValueError):
+            except Exception:  # noqa: BLE001 - a log that cannot be written changes no verdict
                 pass
+
+
+def incomplete(doc: Correspondence) -> tuple[str, str]:
+    """(why the message was not read whole, which attachment the reader failed on).
+
+    A limit reached is for good: checking again would stop at the same place. An
+    attachment the reader failed on is a reader failure, which follows ``on_failure``.
+    """
+    defects = [d for _, _, part in doc.walk() for d in part.defects]
+    limited = next((d for d in defects if is_limit_defect(d)), "")
+    failed = next((d for d in defects if d.startswith(ATTACHMENT_DEFECT) and not is_limit_defect(d)), "")
+    return limited, failed
 
 
 def load_gateway(policy_path: str | None, action: str | None, log_path: str | None) -> Gateway:

@@ -7,7 +7,7 @@ only translate its :class:`Verdict` into their protocol (milter replies, exit st
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.header import Header
 
 from ..model import Finding
@@ -108,6 +108,24 @@ def reject_reply(findings: tuple[Finding, ...]) -> str:
 
 def unchecked_value(reason: str) -> str:
     return "unchecked; reason=" + ascii_line(reason, 200).replace(";", ",")
+
+
+def with_unchecked(verdict: Verdict, reason: str, settings: GatewaySettings) -> Verdict:
+    """``verdict`` for a message not read whole: its status header says ``unchecked`` and
+    why, and it is held when ``on_unreadable`` is ``hold``. A refusal or audit mode stands.
+    """
+    if verdict.disposition == "reject" or settings.audit_only:
+        return verdict
+    status = unchecked_value(reason)
+    if verdict.findings:
+        status = f"{status_value(verdict.findings)}; {status}"
+    headers = ((HEADER, status), *((name, value) for name, value in verdict.headers if name != HEADER))
+    hold = settings.on_unreadable == "hold" or verdict.disposition == "hold"
+    action = verdict.action
+    if action in ("clean", "audit"):
+        action = "hold-unchecked" if hold else "accept-unchecked"
+    return replace(verdict, action=action, disposition="hold" if hold else "deliver", headers=headers,
+                   reason=verdict.reason or ascii_line(f"unchecked: {reason}", 200))
 
 
 def decide(findings: tuple[Finding, ...], settings: GatewaySettings) -> Verdict:

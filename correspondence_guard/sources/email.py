@@ -30,6 +30,9 @@ from .signature import split_signature
 logging.getLogger("mailparser").setLevel(logging.CRITICAL)
 
 _LETTER_SUFFIXES = (".docx", ".pdf", ".txt")
+# The start of the defect of an attachment the reader could not read (the gateway's
+# fail-safe looks for it: such a message was not checked whole).
+ATTACHMENT_DEFECT = "attachment "
 _HEADER_LINE = re.compile(rb"^[!-9;-~]+[ \t]*:")
 
 
@@ -312,7 +315,7 @@ def _attachment(attachment: Attachment, source: str, defects: list[str], depth: 
             return parse_message(attachment.payload, where, _depth=depth + 1)
         return read_letter(attachment.payload, name, where)
     except UnreadableDocument as exc:
-        defects.append(f"attachment {name or content_type!r}: {exc.message}")
+        defects.append(f"{ATTACHMENT_DEFECT}{name or content_type!r}: {exc.message}")
     except Exception as exc:
-        defects.append(f"attachment {name or content_type!r}: {type(exc).__name__}: {str(exc)[:100]}")
+        defects.append(f"{ATTACHMENT_DEFECT}{name or content_type!r}: {type(exc).__name__}: {str(exc)[:100]}")
     return None
