@@ -45,7 +45,9 @@ _policy = click.option(
 @_policy
 @_action
 @_log
-def milter(socket_spec: str, policy_path: str, action: str | None, log_path: str | None) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes that check messages (default: the number of cores).")
+def milter(socket_spec: str, policy_path: str, action: str | None, log_path: str | None, workers: int | None) -> None:
     """Run the milter that Postfix or Sendmail calls with smtpd_milters."""
     try:
         from . import milter as milter_module
@@ -56,10 +58,11 @@ def milter(socket_spec: str, policy_path: str, action: str | None, log_path: str
         ) from None
     if not milter_module.SOCKET_SPEC.match(socket_spec):
         raise click.BadParameter("must be inet:PORT@HOST or unix:PATH", param_hint="--socket")
+    from ..parallel import default_workers
     from .core import load_gateway
 
     try:
-        gateway = load_gateway(policy_path, action, log_path)
+        gateway = load_gateway(policy_path, action, log_path, workers or default_workers(), "spawn")
     except GuardError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code or 2)
@@ -103,7 +106,7 @@ def _filter_status(policy_path, action, log_path, sender, recipients) -> int:
     try:
         from .core import load_gateway
 
-        gateway = load_gateway(policy_path, action, log_path)
+        gateway = load_gateway(policy_path, action, log_path, workers=1, context="fork")
     except GuardError as exc:
         # A broken policy must not bounce mail: the MTA keeps the message and retries.
         _error(str(exc))
@@ -111,7 +114,10 @@ def _filter_status(policy_path, action, log_path, sender, recipients) -> int:
     except BaseException as exc:  # noqa: BLE001
         _error(f"{type(exc).__name__}: {exc}")
         return tempfail
-    return run_filter(gateway, sys.stdin.buffer, FdWriter(1), sys.stderr, sender, recipients)
+    try:
+        return run_filter(gateway, sys.stdin.buffer, FdWriter(1), sys.stderr, sender, recipients)
+    finally:
+        gateway.close()
 
 
 def _error(message: str) -> None:
