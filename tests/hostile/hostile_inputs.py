@@ -63,12 +63,15 @@ def docx_bomb(inflated_mb: int) -> tuple[str, bytes]:
 
 
 def docx_table(rows: int, columns: int) -> tuple[str, bytes]:
-    """A .docx holding one table of ``rows`` x ``columns`` short cells."""
-    cell = b"<w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>"
-    row = b"<w:tr>" + cell * columns + b"</w:tr>"
+    """A .docx holding one table of ``rows`` x ``columns`` short cells, each different."""
+    body = b"".join(
+        b"<w:tr>" + b"".join(f"<w:tc><w:p><w:r><w:t>r{r}c{c}</w:t></w:r></w:p></w:tc>".encode() for c in range(columns))
+        + b"</w:tr>"
+        for r in range(rows)
+    )
     xml = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-           b"<w:tbl>" + row * rows + b"</w:tbl></w:body></w:document>")
+           b"<w:tbl>" + body + b"</w:tbl></w:body></w:document>")
     return "table.docx", _docx(xml)
 
 
@@ -160,6 +163,12 @@ def deep_multipart(depth: int) -> tuple[str, bytes]:
     inner = b"Content-Type: text/plain\r\n\r\nDear Councillor, the Council will pay the grant.\r\n"
     return "deep.eml", _email("Subject: Nested\r\n", opened[len(b'Content-Type: multipart/mixed; boundary="b0"\r\n\r\n'):] + inner + closed,
                               'multipart/mixed; boundary="b0"')
+
+
+def many_parts(count: int) -> tuple[str, bytes]:
+    """A multipart message of ``count`` small text parts side by side."""
+    part = b"--p\r\nContent-Type: text/plain\r\n\r\nPart of the parish newsletter.\r\n"
+    return "parts.eml", _email("Subject: Newsletter\r\n", part * count + b"--p--\r\n", 'multipart/mixed; boundary="p"')
 
 
 def attachment_email(filename: str, payload: bytes, content_type: str = "application/octet-stream") -> tuple[str, bytes]:
