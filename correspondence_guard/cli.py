@@ -123,7 +123,8 @@ def cli() -> None:
 AUDIT_HELP = """Audit every email and letter under PATHS and write a report.
 
 PATHS are files or folders: mbox, Maildir, .eml, .msg, .pst, letters (.txt, .docx, .pdf).
-The audit runs in --workers processes (default: every core; 1 runs it in this process).
+The audit runs in --workers processes (default: every core), each document within the
+policy's limits (time, memory): one past a limit is an error entry naming it.
 
 \b
 Memory: with --format jsonl each result is written as it arrives and nothing is kept,
@@ -153,7 +154,7 @@ interrupted (report written, partial).
 @click.option("--until", metavar="DATE", help="Only documents dated on or before DATE (a bare date includes the whole day).")
 @click.option("--sender", multiple=True, metavar="ADDR", help="Only documents sent from ADDR, or from @domain (repeatable).")
 @click.option("--councillor", multiple=True, metavar="WHO", help="Only documents where this councillor (address or name in the register) is a party (repeatable).")
-@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: the number of cores; 1 = in this process).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: the number of cores).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: only when stderr is a terminal).")
 def audit(paths, policy_path, fmt, output, fail_on, only, since, until, sender, councillor, workers, progress) -> int:
     from .parallel import audit_parallel, check_paths, default_workers

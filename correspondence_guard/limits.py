@@ -29,7 +29,7 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Limits:
-    message_bytes: int = 25 * MB
+    message_bytes: int = 10 * MB
     attachment_bytes: int = 10 * MB
     member_bytes: int = 16 * MB
     pages: int = 500
@@ -39,7 +39,7 @@ class Limits:
     header_bytes: int = 65536
     addresses: int = 1000
     seconds: float = 20.0
-    memory_mb: int = 1024
+    memory_mb: int = 512
 
 
 # The largest value a policy may set for each limit: above these a "limit" is no limit.

@@ -15,7 +15,7 @@ Shape (every key optional)::
         confidential-regulatory-disclosure: {error: quarantine, warning: tag}
       on_failure: tempfail   # tempfail | accept (with X-Correspondence-Guard: unchecked)
       on_unreadable: accept  # accept (deliver tagged unchecked) | hold: mail it can never read
-      max_message_bytes: 26214400   # default: limits.message_bytes
+      max_message_bytes: 26214400   # taken in to check; limits.message_bytes of it are read
       timeout_seconds: 20           # default: limits.seconds
       notify:
         address: compliance@council.gov.uk
@@ -174,7 +174,7 @@ def read_settings(policy: Policy, override: str | None = None) -> GatewaySetting
         rule_actions=rule_actions,
         on_failure=_choice(policy, "on_failure", raw.get("on_failure", "tempfail"), FAILURE_MODES),
         on_unreadable=_choice(policy, "on_unreadable", raw.get("on_unreadable", "accept"), UNREADABLE_MODES),
-        max_message_bytes=_number(policy, "max_message_bytes", raw.get("max_message_bytes", policy.limits.message_bytes),
+        max_message_bytes=_number(policy, "max_message_bytes", raw.get("max_message_bytes", 25 * 1024 * 1024),
                                   int, CEILINGS["message_bytes"]),
         timeout_seconds=_number(policy, "timeout_seconds", raw.get("timeout_seconds", policy.limits.seconds),
                                 ceiling=CEILINGS["seconds"]),

@@ -35,21 +35,31 @@ def normal_message() -> tuple[str, bytes]:
     return "normal.eml", _email("Subject: Play area repairs\r\n", body.encode())
 
 
-def _docx(document_xml: bytes | None = None, paragraphs: int = 1) -> bytes:
+def _docx(document_xml: bytes | None = None, padding_mb: int = 0, tail: bytes = b"") -> bytes:
+    """A .docx from python-docx, its document.xml replaced by ``document_xml`` followed by
+    ``padding_mb`` MB of spaces and ``tail`` (written a megabyte at a time: a bomb of a
+    gigabyte is made without holding it)."""
     import docx
 
     document = docx.Document()
-    for _ in range(paragraphs):
-        document.add_paragraph("Dear Resident, the Council will repair the fence.")
+    document.add_paragraph("Dear Resident, the Council will repair the fence.")
     buffer = io.BytesIO()
     document.save(buffer)
     if document_xml is None:
         return buffer.getvalue()
     out = io.BytesIO()
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
         for info in source.infolist():
-            data = document_xml if info.filename == "word/document.xml" else source.read(info)
-            target.writestr(info.filename, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            if info.filename != "word/document.xml":
+                target.writestr(info.filename, source.read(info))
+                continue
+            packed = zipfile.ZipInfo(info.filename)
+            packed.compress_type = zipfile.ZIP_DEFLATED
+            with target.open(packed, "w", force_zip64=True) as member:
+                member.write(document_xml)
+                for _ in range(padding_mb):
+                    member.write(b" " * MB)
+                member.write(tail)
     return out.getvalue()
 
 
@@ -58,8 +68,7 @@ def docx_bomb(inflated_mb: int) -> tuple[str, bytes]:
     head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
             b"<w:p><w:r><w:t>Dear Resident</w:t></w:r></w:p><!--")
-    tail = b"--></w:body></w:document>"
-    return "bomb.docx", _docx(head + b" " * (inflated_mb * MB) + tail)
+    return "bomb.docx", _docx(head, inflated_mb, b"--></w:body></w:document>")
 
 
 def docx_table(rows: int, columns: int) -> tuple[str, bytes]:
@@ -112,8 +121,11 @@ def _stream(data: bytes, flate: bool = False) -> bytes:
 
 def pdf_bomb(inflated_mb: int) -> tuple[str, bytes]:
     """A one-page PDF whose content stream inflates to ``inflated_mb`` MB."""
-    content = b"BT /F1 12 Tf 72 720 Td (Dear Resident) Tj ET\n" + b" " * (inflated_mb * MB)
-    return "bomb.pdf", _pdf([_stream(content, flate=True)])
+    packer = zlib.compressobj(9)
+    data = packer.compress(b"BT /F1 12 Tf 72 720 Td (Dear Resident) Tj ET\n")
+    data += b"".join(packer.compress(b" " * MB) for _ in range(inflated_mb)) + packer.flush()
+    stream = f"<< /Length {len(data)} /Filter /FlateDecode >>\nstream\n".encode() + data + b"\nendstream"
+    return "bomb.pdf", _pdf([stream])
 
 
 def pdf_pages(count: int) -> tuple[str, bytes]:

@@ -41,7 +41,7 @@ CLASSES = {
     "many parts": (lambda: hostile.many_parts(5000), "", "defect", "over limits.mime_parts (1000)"),
     "big attachment": (lambda: hostile.attachment_email("plan.pdf", b"%PDF-1.4 " * 300000), "attachment_bytes: 1048576",
                        "defect", "over limits.attachment_bytes (1048576)"),
-    "memory": (lambda: hostile.big_message(30), "memory_mb: 160", "error",
+    "memory": (lambda: hostile.big_message(30), "message_bytes: 26214400, memory_mb: 160", "error",
                "over limits.memory_mb (160)"),
 }
 
