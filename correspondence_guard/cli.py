@@ -19,7 +19,6 @@ from . import __version__
 from .engine import Checker
 from .errors import GuardError, UsageError
 from .filters import AuditFilter
-from .limits import applied as limits_applied
 from .gateway.commands import register as register_gateway_commands
 from .model import Correspondence, Party, Unreadable
 from .policy import Policy, load_policy
@@ -219,17 +218,37 @@ def check(file, policy_path, sender, to, cc, bcc, fmt, fail_on) -> int:
     """Check one draft email (.eml) or letter (.txt, .docx, .pdf) before it is sent."""
     policy = _policy(policy_path)
     checker = Checker(policy, rules=_rules(()))
-    documents = (
-        item if isinstance(item, Unreadable) else _with_parties(item, sender, to, cc, bcc)
-        for item in _read([file], announce=False)
-    )
-    with limits_applied(policy.limits):
-        report = _audit(checker, documents)
+    _with_parties(Correspondence(), sender, to, cc, bcc)  # a bad address is a usage error here
+    report = _check_in_worker(checker, file, (sender, to, cc, bcc))
     if not report.documents:
         reason = report.errors[0].error if report.errors else "no email or letter found in it"
         raise UsageError(f"cannot check {file}: {reason}")
     _emit(render(report, "advice" if fmt == "text" else "json"), None)
     return 1 if report.failed(fail_on) else 0
+
+
+def _check_in_worker(checker: Checker, file: str, parties: tuple) -> AuditReport:
+    """Read and check ``file`` in a worker process within the policy's limits (time and
+    memory too, see ``isolation``); a worker stopped at a limit is a UsageError naming it."""
+    from .isolation import WorkerLost, WorkerPool
+
+    def setup():
+        def handle(task, conn):
+            documents = (
+                item if isinstance(item, Unreadable) else _with_parties(item, *parties)
+                for item in _read([file], announce=False)
+            )
+            return _audit(checker, documents)
+
+        return handle
+
+    pool = WorkerPool(1, setup, (), checker.policy.limits, context_kind="fork")
+    try:
+        return pool.run(None)
+    except WorkerLost as exc:
+        raise UsageError(f"cannot check {file}: {exc}") from None
+    finally:
+        pool.close()
 
 
 @cli.command("rules")

@@ -8,6 +8,7 @@ or clear the screen.
 
 from __future__ import annotations
 
+from ..limits import is_limit_defect
 from ..model import Finding
 from ..report import AuditReport, DocumentResult
 
@@ -52,6 +53,10 @@ def summary_line(report: AuditReport) -> str:
 
 def render(report: AuditReport) -> str:
     blocks = ["\n".join(document_lines(doc)) for doc in report.documents if doc.findings]
+    partly = [(doc.source, d) for doc in report.documents for d in doc.defects if is_limit_defect(d)]
+    if partly:
+        blocks.append("\n".join(["Documents read only up to a limit (checked on what was read):"]
+                                + [f"  {printable(source)}: {printable(defect)}" for source, defect in partly]))
     if report.errors:
         blocks.append("\n".join(["Unreadable documents:"] + [f"  {printable(e.source)}: {printable(e.error)}" for e in report.errors]))
     blocks.append(summary_line(report))

@@ -91,3 +91,17 @@ def test_a_document_past_the_time_limit_is_stopped_and_the_audit_goes_on(tmp_pat
     report, peak, source = audit(tmp_path, "slow.eml", slow, "seconds: 2", env=env)
     assert [(e["source"], e["error"].split(":")[0]) for e in report["errors"]] == [(source, "over limits.seconds (2)")]
     assert any(d["source"].endswith("normal.eml") for d in report["documents"])
+
+
+def test_text_reports_say_which_documents_were_read_only_up_to_a_limit(tmp_path):
+    name, data = hostile.deep_multipart(100)
+    path = tmp_path / name
+    path.write_bytes(data)
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(POLICY % "", encoding="utf-8")
+    for command in (["audit", str(path), "--workers", "1"], ["check", str(path)]):
+        done, _, _ = run_measured([sys.executable, "-m", "correspondence_guard.cli", *command, "--policy", str(policy)],
+                                  cwd=REPO)
+        out = done.stdout.decode()
+        assert "over limits.mime_depth (20)" in out, out
+        assert "No problems found." not in out
