@@ -99,7 +99,7 @@ def test_text_reports_say_which_documents_were_read_only_up_to_a_limit(tmp_path)
     path.write_bytes(data)
     policy = tmp_path / "policy.yaml"
     policy.write_text(POLICY % "", encoding="utf-8")
-    for command in (["audit", str(path), "--workers", "1"], ["check", str(path)]):
+    for command in (["audit", str(path), "--workers", "1"], ["audit", str(path), "--format", "html"], ["check", str(path)]):
         done, _, _ = run_measured([sys.executable, "-m", "correspondence_guard.cli", *command, "--policy", str(policy)],
                                   cwd=REPO)
         out = done.stdout.decode()
