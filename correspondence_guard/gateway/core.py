@@ -28,7 +28,7 @@ from ..isolation import WorkerLost, WorkerPool
 from ..limits import is_limit_defect
 from ..model import Correspondence, Envelope
 from ..policy import Policy, normalise_address
-from ..sources.email import ATTACHMENT_DEFECT
+from ..sources.email import ATTACHMENT_DEFECT, READER_FAILED
 from .notify import send_notification
 from .settings import GatewaySettings, read_settings
 from .verdict import Verdict, decide, with_unchecked
@@ -80,13 +80,15 @@ def _worker_setup(policy: Policy):
 def incomplete(doc: Correspondence) -> tuple[str, str]:
     """(why the message was not read whole, which attachment the reader failed on).
 
-    A limit reached is for good: checking again would stop at the same place. An
-    attachment the reader failed on is a reader failure, which follows ``on_failure``.
+    A limit reached, or an attachment that is not what it says (a corrupt PDF), is for
+    good: checking again would stop at the same place, so the message is delivered
+    tagged ``unchecked`` (or held). A reader that raised on an attachment is a reader
+    failure, which follows ``on_failure``.
     """
     defects = [d for _, _, part in doc.walk() for d in part.defects]
-    limited = next((d for d in defects if is_limit_defect(d)), "")
-    failed = next((d for d in defects if d.startswith(ATTACHMENT_DEFECT) and not is_limit_defect(d)), "")
-    return limited, failed
+    unread = [d for d in defects if is_limit_defect(d) or d.startswith(ATTACHMENT_DEFECT)]
+    failed = next((d for d in unread if READER_FAILED in d and not is_limit_defect(d)), "")
+    return next((d for d in unread if d != failed), ""), failed
 
 
 class Gateway:

@@ -30,9 +30,11 @@ from .signature import split_signature
 logging.getLogger("mailparser").setLevel(logging.CRITICAL)
 
 _LETTER_SUFFIXES = (".docx", ".pdf", ".txt")
-# The start of the defect of an attachment the reader could not read (the gateway's
-# fail-safe looks for it: such a message was not checked whole).
+# The start of the defect of an attachment the reader could not read, and the words that
+# say the reader itself failed on it (the gateway's fail-safe looks for both: such a
+# message was not checked whole).
 ATTACHMENT_DEFECT = "attachment "
+READER_FAILED = "the reader failed: "
 _HEADER_LINE = re.compile(rb"^[!-9;-~]+[ \t]*:")
 
 
@@ -322,5 +324,5 @@ def _attachment(attachment: Attachment, source: str, defects: list[str], depth: 
     except UnreadableDocument as exc:
         defects.append(f"{ATTACHMENT_DEFECT}{name or content_type!r}: {exc.message}")
     except Exception as exc:
-        defects.append(f"{ATTACHMENT_DEFECT}{name or content_type!r}: {type(exc).__name__}: {str(exc)[:100]}")
+        defects.append(f"{ATTACHMENT_DEFECT}{name or content_type!r}: {READER_FAILED}{type(exc).__name__}: {str(exc)[:100]}")
     return None
