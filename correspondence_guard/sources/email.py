@@ -195,12 +195,7 @@ def _collect(part, texts: list[str], htmls: list[str], attachments: list[Attachm
         return
     disposition = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
     if filename or disposition == "attachment":
-        payload = _payload_bytes(part)
-        most = current_limits().attachment_bytes
-        if len(payload) > most:
-            defects.append(limit_defect("attachment_bytes", most, f"attachment {filename or content_type!r} of {len(payload)} bytes not read"))
-        else:
-            attachments.append(Attachment(filename or "", content_type, payload))
+        attachments.append(Attachment(filename or "", content_type, _payload_bytes(part)))
     elif content_type == "text/plain":
         texts.append(_text(part, defects))
     elif content_type == "text/html":
@@ -313,6 +308,11 @@ def _attachment(attachment: Attachment, source: str, defects: list[str], depth: 
     content_type = (attachment.content_type or "").lower()
     is_letter = name.lower().endswith(_LETTER_SUFFIXES) or (content_type == "text/plain" and name)
     if content_type != "message/rfc822" and not name.lower().endswith(".eml") and not is_letter:
+        return None
+    most = current_limits().attachment_bytes
+    if len(attachment.payload) > most:
+        defects.append(limit_defect("attachment_bytes", most, f"attachment {name or content_type!r} of "
+                                                               f"{len(attachment.payload)} bytes not read"))
         return None
     try:
         if content_type == "message/rfc822" or name.lower().endswith(".eml"):

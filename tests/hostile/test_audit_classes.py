@@ -105,3 +105,11 @@ def test_text_reports_say_which_documents_were_read_only_up_to_a_limit(tmp_path)
         out = done.stdout.decode()
         assert "over limits.mime_depth (20)" in out, out
         assert "No problems found." not in out
+
+
+def test_a_large_attachment_no_reader_would_read_is_no_limit_reached(tmp_path):
+    """A 2 MB photo past attachment_bytes of 1 MB is not read in any case: no defect."""
+    name, data = hostile.attachment_email("site-photo.jpg", b"\xff\xd8\xff" + b"\x00" * 2 * 1024 * 1024, "image/jpeg")
+    report, _, source = audit(tmp_path, name, data, "attachment_bytes: 1048576")
+    (document,) = [d for d in report["documents"] if d["source"] == source]
+    assert not document.get("defects")
