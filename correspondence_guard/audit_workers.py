@@ -103,6 +103,7 @@ def run(batches: Iterator[list], policy, rules, audit_filter, workers: int, wind
 
     try:
         while True:
+            stop.check()
             while not exhausted and len(pending) < window:
                 units = next(batches, None)
                 if units is None:
