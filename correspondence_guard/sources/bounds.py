@@ -48,13 +48,13 @@ def cap_text(text: str, what: str, defects: list[str]) -> str:
 def bound_headers(raw: bytes, defects: list[str]) -> bytes:
     """The message with each top-level header field cut at ``limits.header_bytes``.
 
-    A field is cut at its last comma or space within the limit, so an address list keeps
-    whole addresses and a Subject whole encoded words (RFC 2047 decoding and address
+    A field is cut at its last comma or space within the limit (when there is one in its
+    second half), so an address list keeps whole addresses and a Subject whole encoded words (RFC 2047 decoding and address
     parsing are then bounded however long the field was written).
     """
     limit = current().header_bytes
     end = _end_of_head(raw)
-    if end - 0 <= limit:
+    if end <= limit:
         return raw
     fields = re.split(rb"(\r?\n)(?=[^ \t])", raw[:end])
     out: list[bytes] = []
@@ -62,7 +62,7 @@ def bound_headers(raw: bytes, defects: list[str]) -> bytes:
         if len(field) > limit:
             name = field.split(b":", 1)[0][:60].decode("ascii", "replace")
             cut = max(field.rfind(b",", 0, limit), field.rfind(b" ", 0, limit))
-            field = field[: cut if cut > len(name) else limit]
+            field = field[: cut if cut > limit // 2 else limit]
             defects.append(limit_defect("header_bytes", limit, f"header {name}: only the first {len(field)} bytes read"))
         out.append(field)
     return b"".join(out) + raw[end:]
