@@ -127,11 +127,15 @@ def check_zip(data: bytes) -> None:
                 raise LimitExceeded("member_bytes", limit, f"{info.filename} inflates to {info.file_size} bytes")
         for info in members:
             inflated = 0
-            with archive.open(info) as member:
-                while chunk := member.read(_CHUNK):
-                    inflated += len(chunk)
-                    if inflated > limit:
-                        raise LimitExceeded("member_bytes", limit, f"{info.filename} inflates past the limit")
+            try:
+                with archive.open(info) as member:
+                    while chunk := member.read(_CHUNK):
+                        inflated += len(chunk)
+                        if inflated > limit:
+                            raise LimitExceeded("member_bytes", limit, f"{info.filename} inflates past the limit")
+            except zipfile.BadZipFile:  # zipfile stops at the declared size; the checksum then fails
+                raise zipfile.BadZipFile(
+                    f"{info.filename} does not inflate to the {info.file_size} bytes it declares") from None
 
 
 def bounded_inflate(data: bytes, wbits: int = zlib.MAX_WBITS, bufsize: int = zlib.DEF_BUF_SIZE) -> bytes:

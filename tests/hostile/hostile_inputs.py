@@ -192,3 +192,27 @@ def attachment_email(filename: str, payload: bytes, content_type: str = "applica
             b"--mix\r\nContent-Type: " + content_type.encode() + b'\r\nContent-Disposition: attachment; filename="'
             + filename.encode() + b'"\r\nContent-Transfer-Encoding: base64\r\n\r\n' + encoded + b"--mix--\r\n")
     return "attached.eml", _email("Subject: Letter attached\r\n", body, 'multipart/mixed; boundary="mix"')
+
+
+def lying_docx(inflated_mb: int, declared: int = 1000) -> tuple[str, bytes]:
+    """A .docx bomb whose zip headers declare word/document.xml to be ``declared`` bytes."""
+    import struct
+
+    _, data = docx_bomb(inflated_mb)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo("word/document.xml")
+    data = bytearray(data)
+    name = info.filename.encode()
+    local = info.header_offset
+    extra = struct.unpack_from("<H", data, local + 28)[0]
+    if info.file_size >= 0xFFFFFFFF or extra:  # zip64: the sizes are in the extra field
+        struct.pack_into("<QQ", data, local + 30 + len(name) + 4, declared, info.compress_size)
+    else:
+        struct.pack_into("<I", data, local + 22, declared)
+    central = data.find(b"PK\x01\x02", data.rfind(b"PK\x05\x06") - 4096 if len(data) > 4096 else 0)
+    while central != -1:
+        if data[central + 46: central + 46 + len(name)] == name:
+            struct.pack_into("<I", data, central + 24, declared if info.file_size < 0xFFFFFFFF else 0xFFFFFFFF)
+            break
+        central = data.find(b"PK\x01\x02", central + 4)
+    return "lying.docx", bytes(data)

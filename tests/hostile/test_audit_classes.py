@@ -28,6 +28,8 @@ limits: {%s}
 # class: (input, limits for the test policy, where the limit shows, the limit named)
 CLASSES = {
     "docx bomb": (lambda: hostile.docx_bomb(64), "", "error", "over limits.member_bytes (16777216)"),
+    "docx bomb declaring a small size": (lambda: hostile.lying_docx(64), "", "error",
+                                         "not a readable Word document: word/document.xml does not inflate to the 1000 bytes"),
     "pdf stream bomb": (lambda: hostile.pdf_bomb(64), "", "error", "over limits.member_bytes (16777216)"),
     "pdf of many pages": (lambda: hostile.pdf_pages(300), "pages: 50", "defect", "over limits.pages (50)"),
     "docx table": (lambda: hostile.docx_table(400, 60), "characters: 20000", "defect", "over limits.characters (20000)"),
