@@ -114,9 +114,12 @@ def run(batches: Iterator[list], policy, rules, audit_filter, workers: int, wind
                 if not idle:
                     break
                 if batch.worker is None and not batch.done:
-                    batch.worker = idle.pop()
-                    batch.worker.send(batch.rest(), limits.seconds)
-                    busy[batch.worker.conn] = (batch.worker, batch)
+                    worker = batch.worker = idle.pop()
+                    busy[worker.conn] = (worker, batch)
+                    try:
+                        worker.send(batch.rest(), limits.seconds)
+                    except (EOFError, OSError, TimeoutError):
+                        lose(worker, batch, "the worker reading it could not start")
             take_done()
             if exhausted and not pending:
                 return

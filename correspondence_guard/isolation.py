@@ -30,6 +30,8 @@ from typing import Any, Callable
 from .limits import Limits, limit_defect
 
 MB = 1024 * 1024
+# How long a new worker may take to start (import the readers) before its first task.
+STARTUP_SECONDS = 60
 # A worker whose resident memory grew past this many times its size after start-up is
 # retired after its task (a parser's high-water mark stays in the process otherwise).
 _GROWTH = 3
@@ -71,7 +73,9 @@ def _rss() -> int:
 def _serve(conn, setup: Callable, setup_args: tuple, limits: Limits) -> None:
     """The worker's life: cap its memory, build its handler, then answer tasks until EOF.
 
-    Each answer is ``(kind, value, retire)``: kind ``ok`` (value is the handler's result),
+    It says ``("ready", None, False)`` once set up (a spawned worker takes a second or two
+    to import the readers, which is not the task's time). Each answer is
+    ``(kind, value, retire)``: kind ``ok`` (value is the handler's result),
     ``memory`` (the cap was reached) or ``error`` (the handler raised; value is the reason).
     ``retire`` asks the parent to replace this worker after the task.
     """
@@ -83,6 +87,7 @@ def _serve(conn, setup: Callable, setup_args: tuple, limits: Limits) -> None:
     use(limits)
     handler = setup(*setup_args)
     baseline = _rss()
+    conn.send(("ready", None, False))  # the parent starts a task's clock from here
     while True:
         try:
             task = conn.recv()
@@ -114,10 +119,13 @@ class Worker:
         self.process.start()
         child.close()
         self.deadline = 0.0
-        self.task: Any = None
+        self.ready = False
 
-    def send(self, task: Any, seconds: float) -> None:
-        self.task = task
+    def send(self, task: Any, seconds: float, startup: float = STARTUP_SECONDS) -> None:
+        """Send ``task`` once the worker is set up (waiting up to ``startup`` seconds for it)."""
+        if not self.ready:
+            kind, _, _ = self.receive(startup)
+            self.ready = kind == "ready"
         self.deadline = time.monotonic() + seconds
         self.conn.send(task)
 
