@@ -55,8 +55,9 @@ class Outcome:
         return self.verdict is None
 
 
-def _worker_setup(policy: Policy):
-    """In the worker: the checker and the reader, warmed up; returns the task handler."""
+def _worker_setup(policy: Policy, warm: bool = True):
+    """In the worker: the checker and the reader (warmed up when the worker will serve many
+    messages, so the first does not pay for the imports); returns the task handler."""
     from ..sources.email import parse_message
 
     checker = Checker(policy)
@@ -71,7 +72,8 @@ def _worker_setup(policy: Policy):
         return (doc.message_id, findings, *incomplete(doc))
 
     try:
-        handle((_WARM_UP, Envelope(sender="a@example.invalid", recipients=("b@example.invalid",)), "warm-up"))
+        if warm:
+            handle((_WARM_UP, Envelope(sender="a@example.invalid", recipients=("b@example.invalid",)), "warm-up"))
     except Exception:  # noqa: BLE001 - a failing warm-up shows up again on real mail
         pass
     return handle
@@ -111,7 +113,7 @@ class Gateway:
         Checker(policy)  # a broken rule set fails here, at start-up, not on a message
         self.log_stream = log if log is not None else sys.stderr
         self._log_lock = threading.Lock()
-        self.pool = WorkerPool(workers, _worker_setup, (policy,), policy.limits, context)
+        self.pool = WorkerPool(workers, _worker_setup, (policy, context == "spawn"), policy.limits, context)
 
     def warm_up(self) -> None:
         """Wait until a worker has started and checked one small message."""
