@@ -139,7 +139,8 @@ def cli() -> None:
 AUDIT_HELP = """Audit every email and letter under PATHS and write a report.
 
 PATHS are files or folders: mbox, Maildir, .eml, .msg, .pst, letters (.txt, .docx, .pdf).
-The audit runs in --workers processes (default: every core; 1 runs it in this process).
+The audit runs in --workers processes (default: every core), each document within the
+policy's limits (time, memory): one past a limit is an error entry naming it.
 
 \b
 Memory: with --format jsonl each result is written as it arrives and nothing is kept,
@@ -170,7 +171,7 @@ the report), whatever --fail-on says; 130 interrupted (report written, partial).
 @click.option("--until", metavar="DATE", help="Only documents dated on or before DATE (a bare date includes the whole day).")
 @click.option("--sender", multiple=True, metavar="ADDR", help="Only documents sent from ADDR, or from @domain (repeatable).")
 @click.option("--councillor", multiple=True, metavar="WHO", help="Only documents where this councillor (address or name in the register) is a party (repeatable).")
-@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: the number of cores; 1 = in this process).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: the number of cores).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: only when stderr is a terminal).")
 def audit(paths, policy_path, fmt, output, fail_on, only, since, until, sender, councillor, workers, progress) -> int:
     from .parallel import audit_parallel, check_paths, default_workers
@@ -242,16 +243,37 @@ def check(file, policy_path, sender, to, cc, bcc, fmt, fail_on, fix, output) -> 
     checker = Checker(policy, rules=_rules(()))
     if fix:
         return run_fix(file, output, checker, fail_on)
-    documents = (
-        item if isinstance(item, Unreadable) else _with_parties(item, sender, to, cc, bcc)
-        for item in _read([file], announce=False)
-    )
-    report = checker.audit(documents)
+    _with_parties(Correspondence(), sender, to, cc, bcc)  # a bad address is a usage error here
+    report = _check_in_worker(checker, file, (sender, to, cc, bcc))
     if not report.documents and not report.internal_errors:
         reason = report.errors[0].error if report.errors else "no email or letter found in it"
         raise UsageError(f"cannot check {display_name(file)}: {reason}")
     _emit(render(report, "advice" if fmt == "text" else "json"), None)
     return _status(report, fail_on)
+
+
+def _check_in_worker(checker: Checker, file: str, parties: tuple) -> AuditReport:
+    """Read and check ``file`` in a worker process within the policy's limits (time and
+    memory too, see ``isolation``); a worker stopped at a limit is a UsageError naming it."""
+    from .isolation import WorkerLost, WorkerPool
+
+    def setup():
+        def handle(task, conn):
+            documents = (
+                item if isinstance(item, Unreadable) else _with_parties(item, *parties)
+                for item in _read([file], announce=False)
+            )
+            return checker.audit(documents)
+
+        return handle
+
+    pool = WorkerPool(1, setup, (), checker.policy.limits, context_kind="fork")
+    try:
+        return pool.run(None)
+    except WorkerLost as exc:
+        raise UsageError(f"cannot check {file}: {exc}") from None
+    finally:
+        pool.close()
 
 
 @cli.command("rules")
@@ -270,7 +292,24 @@ register_presend_commands(cli)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The console script: run the command and turn every known error into one line."""
+    """The console script: run the command and turn every known error into one line.
+
+    ``filter`` answers an MTA, which reads any status but 0, 69 and 75 as a bounce: a
+    bad command line or anything else unforeseen is 75 there (the MTA keeps the message).
+    """
+    args = sys.argv[1:] if argv is None else list(argv)
+    if args[:1] != ["filter"]:
+        return _main(args)
+    try:
+        status = _main(args)
+    except SystemExit as exc:
+        status = exc.code if isinstance(exc.code, int) else 75
+    except BaseException:  # noqa: BLE001
+        status = 75
+    return status if status in (0, 69, 75) else 75
+
+
+def _main(argv: list[str]) -> int:
     try:
         status = cli.main(args=argv, prog_name=PROG, standalone_mode=False)
     except GuardError as exc:

@@ -1,15 +1,17 @@
 """The audit at scale: streamed, in parallel across processes, with flat memory.
 
 The reader (this process) walks the paths and cuts them into work units without parsing
-anything (see ``units``). Units go to a pool of worker processes in small batches through
-a **bounded** window: the reader is never more than ``window * batch_size`` units ahead of
+anything (see ``units``). Units go to worker processes in small batches through a
+**bounded** window: the reader is never more than ``window * batch_size`` units ahead of
 the results, so memory stays flat however large the export. Each worker parses, filters
 and checks its units and sends back small results (``DocumentResult`` or ``Unreadable``,
 plus a de-duplication key). Results are taken in submission order, so the report is in
 source order, the same as a serial run.
 
-``workers=1`` runs everything in this process (no pool, same code for each unit), and so
-does an audit small enough to fit in one batch. With a ``sink`` each result is handed on
+Every document is read in a worker process, ``workers=1`` included, each worker capped at
+``limits.memory_mb`` and watched against ``limits.seconds`` per document
+(``audit_workers``): a document that exhausts either is an error entry naming the limit,
+its worker is replaced, and the audit goes on. With a ``sink`` each result is handed on
 as it arrives and not kept: the report then holds only counts (``--format jsonl``).
 
 Ctrl-C: the first one stops the reader after the batch in hand, keeps every result
@@ -21,22 +23,18 @@ terminal.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
-from collections import deque
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from multiprocessing.reduction import ForkingPickler
-from types import MappingProxyType
 from typing import Callable, Iterable, Iterator, Mapping
 
+from . import audit_workers
 from .dedupe import Deduplicator, StreamingDeduplicator, dedupe_key
 from .errors import UsageError
 from .filters import AuditFilter
+from .limits import applied as limits_applied
 from .model import Correspondence, Skipped, Unreadable, internal_error
 from .policy import Policy
 from .report import AuditReport, DocumentResult
@@ -47,19 +45,6 @@ __all__ = ["audit_parallel", "audit_serial", "check_paths", "default_workers", "
 DEFAULT_BATCH = 32
 DEFAULT_WINDOW_PER_WORKER = 4
 Sink = Callable[[DocumentResult | Unreadable | Skipped], None]
-
-
-def _mappingproxy(data: dict) -> MappingProxyType:
-    return MappingProxyType(data)
-
-
-def _reduce_mappingproxy(proxy):
-    return _mappingproxy, (dict(proxy),)
-
-
-# A Policy keeps its mappings read-only (MappingProxyType), which pickle refuses; workers get
-# a copy through multiprocessing's own pickler (this registration touches nothing else).
-ForkingPickler.register(MappingProxyType, _reduce_mappingproxy)
 
 
 # --------------------------------------------------------------------------- worker side
@@ -83,20 +68,6 @@ class _State:
     def close(self) -> None:
         if self._pst is not None:
             self._pst.close()
-
-
-_STATE: _State | None = None
-
-
-def _init_worker(policy: Policy, rules: Mapping | None, audit_filter: AuditFilter | None) -> None:
-    global _STATE
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _STATE = _State(policy, rules, audit_filter)
-
-
-def _run_batch(batch: list[Unit]) -> list[tuple]:
-    assert _STATE is not None, "worker not initialised"
-    return process_batch(batch, _STATE)
 
 
 def parse_unit(unit: Unit, state: _State) -> list[Correspondence | Unreadable]:
@@ -296,88 +267,19 @@ def audit_parallel(
         if on_result is not None:
             on_result(n_units)
 
-    with _StopOnSigint() as stop:
+    with _StopOnSigint() as stop, limits_applied(policy.limits):
         try:
             units = iter(units)
-            head = list(itertools.islice(units, batch_size + 1)) if workers > 1 else []
-            if workers == 1 or len(head) <= batch_size:  # one batch: a pool would cost more
-                _audit_here(itertools.chain(head, units), policy, rules, audit_filter, batch_size, take, report, stop)
-            else:
-                _audit_pool(itertools.chain(head, units), policy, rules, audit_filter, workers, batch_size,
-                            window, take, report, stop)
-        except KeyboardInterrupt:  # while the first units were read
+            head = list(itertools.islice(units, batch_size + 1))
+            workers = workers if len(head) > batch_size else 1  # one batch needs one worker
+            audit_workers.run(_batches(itertools.chain(head, units), batch_size), policy, rules, audit_filter,
+                              workers, window, take, stop)
+        except KeyboardInterrupt:
             report.partial = True
         finally:
             bar.close()
     report.files = stream.files if stream is not None else 0
     return report
-
-
-def _audit_here(units, policy, rules, audit_filter, batch_size, take, report, stop) -> None:
-    state = _State(policy, rules, audit_filter)
-    try:
-        for batch in _batches(units, batch_size):
-            take(process_batch(batch, state), len(batch))
-            stop.check()
-    except KeyboardInterrupt:
-        report.partial = True
-    finally:
-        state.close()
-
-
-def _audit_pool(units, policy, rules, audit_filter, workers, batch_size, window, take, report, stop) -> None:
-    context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_init_worker,
-        initargs=(policy, rules, audit_filter),
-    )
-    pending: deque = deque()
-    interrupted = False
-
-    def take_first() -> None:
-        future, n = pending.popleft()
-        try:
-            results = future.result()
-        except BrokenProcessPool:
-            if stop.requested:  # a worker hit by the terminal's Ctrl-C before it could ignore it
-                raise KeyboardInterrupt from None
-            raise
-        take(results, n)
-        stop.check()
-
-    try:
-        for batch in _batches(units, batch_size):
-            pending.append((executor.submit(_run_batch, batch), len(batch)))
-            while len(pending) >= window:
-                take_first()
-            stop.check()
-        while pending:
-            take_first()
-    except KeyboardInterrupt:
-        interrupted = True
-        report.partial = True
-        # keep, in order, every batch that is already back; drop the rest
-        while pending and pending[0][0].done() and not pending[0][0].cancelled():
-            future, n = pending.popleft()
-            try:
-                take(future.result(timeout=0), n)
-            except BaseException:
-                break
-    finally:
-        if interrupted or pending:
-            for future, _ in pending:
-                future.cancel()
-            processes = list(getattr(executor, "_processes", {}).values())
-            executor.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
-                if process.is_alive():
-                    process.terminate()
-            for process in processes:
-                process.join(timeout=5)
-        else:
-            executor.shutdown(wait=True)
 
 
 def audit_serial(paths: Iterable[str], policy: Policy, rules: Mapping | None = None, audit_filter: AuditFilter | None = None, dedupe: bool = True) -> AuditReport:

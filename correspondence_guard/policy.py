@@ -18,7 +18,9 @@ from typing import Any, Mapping
 
 import yaml
 
+from . import policy_yaml
 from .errors import PolicyError
+from .limits import Limits, read_limits
 
 SEVERITIES = ("warning", "error")
 _DEFAULTS = "defaults.yaml"
@@ -161,6 +163,7 @@ class Policy:
     lexicon: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     gateway: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     presend: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    limits: Limits = field(default_factory=Limits)
 
     def clone(self, **changes: Any) -> "Policy":
         return dataclasses.replace(self, **changes)
@@ -181,12 +184,17 @@ def _read_yaml(path: Path) -> Any:
     except UnicodeDecodeError:
         raise PolicyError(str(path), "", "the policy file is not UTF-8 text") from None
     try:
-        return yaml.safe_load(text) or {}
+        document = policy_yaml.load(text) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise PolicyError(str(path), "", f"{problem}{line}") from None
+    except RecursionError:
+        raise PolicyError(str(path), "", "nested too deeply to read") from None
+    for key in policy_yaml.non_finite(document):
+        raise PolicyError(str(path), key, "must be a finite number, not NaN or infinity")
+    return document
 
 
 class _Reader:
@@ -270,7 +278,10 @@ class _Reader:
 
     def _list(self, register: Register, entry: Mapping, i: int) -> DistributionList:
         key = f"distribution_lists[{i}]"
-        (address,) = self.addresses(entry.get("address"), f"{key}.address") or self.fail(f"{key}.address", "is required")
+        found = self.addresses(entry.get("address"), f"{key}.address")
+        if len(found) != 1:
+            self.fail(f"{key}.address", "must be one email address" if found else "is required")
+        (address,) = found
         members: list[str] = []
         for j, member in enumerate(self.texts(entry.get("members"), f"{key}.members")):
             members.extend(self._member(register, member, f"{key}.members[{j}]"))
@@ -313,7 +324,12 @@ class _Reader:
         for key, value in lexicon.items():
             if isinstance(value, list):
                 self.texts(value, f"lexicon.{key}")
-            elif not isinstance(value, Mapping):
+            elif isinstance(value, Mapping):
+                for topic, phrases in value.items():
+                    if not isinstance(phrases, list):
+                        self.fail(f"lexicon.{key}.{topic}", f"must be a list of phrases, not {type(phrases).__name__}")
+                    self.texts(phrases, f"lexicon.{key}.{topic}")
+            else:
                 self.fail(f"lexicon.{key}", "must be a list of phrases or a mapping of lists")
         return _freeze(lexicon)
 
@@ -330,13 +346,18 @@ def load_policy(path: str | Path | None = None) -> Policy:
         if not isinstance(document, Mapping):
             raise PolicyError(source, "", "must be a YAML mapping with council, councillors and officers")
     reader = _Reader(source)
-    merged = _merge(defaults, {k: v for k, v in document.items() if k in ("rules", "lexicon", "gateway", "presend")})
+    merged = _merge(defaults, {k: v for k, v in document.items() if k in ("rules", "lexicon", "gateway", "presend", "limits")})
     register = reader.register(document)
-    return Policy(
+    policy = Policy(
         source=source,
         register=register,
         rules=reader.rules(merged),
         lexicon=reader.lexicon(merged),
         gateway=_freeze(reader.mapping(merged.get("gateway"), "gateway")),
         presend=_freeze(reader.mapping(merged.get("presend"), "presend")),
+        limits=read_limits(merged.get("limits"), reader.fail),
     )
+    from .gateway.settings import read_settings  # the gateway's keys are checked here too
+
+    read_settings(policy)
+    return policy

@@ -97,16 +97,18 @@ def test_reader_never_runs_more_than_the_window_ahead(workers):
         batch_size=batch, window=window, on_result=probe.finished,
     )
     assert len(report.documents) == 400 and probe.done == 400
-    bound = batch if workers == 1 else (window + 1) * batch
+    bound = (window + 1) * batch  # one worker process or several: the same window
     assert probe.max_ahead <= bound
     assert [d.source for d in report.documents] == [f"unit#{n}" for n in range(1, 401)]
 
 
-def test_keyboard_interrupt_returns_a_partial_report_in_process():
+def test_keyboard_interrupt_returns_a_partial_report_from_one_worker():
     probe = Instrumented(400, interrupt_after=20)
     report = audit_parallel(policy=make_policy(), workers=1, progress=False, units=probe.units(), batch_size=4)
     assert report.partial is True
-    assert [d.source for d in report.documents] == [f"unit#{n}" for n in range(1, 21)]
+    sources = [d.source for d in report.documents]
+    assert len(sources) <= 20
+    assert sources == [f"unit#{n}" for n in range(1, len(sources) + 1)]  # in order, no gaps
 
 
 def test_keyboard_interrupt_returns_a_partial_report_from_the_pool():

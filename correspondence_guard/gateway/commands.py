@@ -45,7 +45,9 @@ _policy = click.option(
 @_policy
 @_action
 @_log
-def milter(socket_spec: str, policy_path: str, action: str | None, log_path: str | None) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes that check messages (default: the number of cores).")
+def milter(socket_spec: str, policy_path: str, action: str | None, log_path: str | None, workers: int | None) -> None:
     """Run the milter that Postfix or Sendmail calls with smtpd_milters."""
     try:
         from . import milter as milter_module
@@ -56,10 +58,11 @@ def milter(socket_spec: str, policy_path: str, action: str | None, log_path: str
         ) from None
     if not milter_module.SOCKET_SPEC.match(socket_spec):
         raise click.BadParameter("must be inet:PORT@HOST or unix:PATH", param_hint="--socket")
+    from ..parallel import default_workers
     from .core import load_gateway
 
     try:
-        gateway = load_gateway(policy_path, action, log_path)
+        gateway = load_gateway(policy_path, action, log_path, workers or default_workers(), "spawn")
     except GuardError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code or 2)
@@ -85,20 +88,43 @@ def filter_command(sender: str, recipients: tuple[str, ...], policy_path: str, a
 
     Exit status (sysexits): 0 deliver, 75 try again later, 69 refused.
     """
-    from .core import load_gateway
-    from .filter import EX_TEMPFAIL, run_filter
+    sys.exit(_filter_status(policy_path, action, log_path, sender, tuple(recipients)))
+
+
+def _filter_status(policy_path, action, log_path, sender, recipients) -> int:
+    """The filter's exit status: 0, 69 or 75 and nothing else, whatever fails."""
+    import os
+
+    from .filter import EX_TEMPFAIL as tempfail
+    from .filter import FdWriter, run_filter
 
     try:
-        gateway = load_gateway(policy_path, action, log_path)
+        os.fstat(1)  # a closed standard output: the file opened next would take its place
+    except OSError:
+        _error("standard output is closed: the message cannot be delivered")
+        return tempfail
+    try:
+        from .core import load_gateway
+
+        gateway = load_gateway(policy_path, action, log_path, workers=1, context="fork")
     except GuardError as exc:
         # A broken policy must not bounce mail: the MTA keeps the message and retries.
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EX_TEMPFAIL)
-    except Exception as exc:  # noqa: BLE001
-        click.echo(f"error: {type(exc).__name__}: {exc}", err=True)
-        sys.exit(EX_TEMPFAIL)
-    status = run_filter(gateway, sys.stdin.buffer, sys.stdout.buffer, sys.stderr, sender, tuple(recipients))
-    sys.exit(status)
+        _error(str(exc))
+        return tempfail
+    except BaseException as exc:  # noqa: BLE001
+        _error(f"{type(exc).__name__}: {exc}")
+        return tempfail
+    try:
+        return run_filter(gateway, sys.stdin.buffer, FdWriter(1), sys.stderr, sender, recipients)
+    finally:
+        gateway.close()
+
+
+def _error(message: str) -> None:
+    try:
+        click.echo(f"error: {message}", err=True)
+    except Exception:  # noqa: BLE001 - a closed standard error changes nothing
+        pass
 
 
 def register(group: click.Group) -> None:

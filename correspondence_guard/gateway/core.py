@@ -1,10 +1,16 @@
 """What the milter and the content filter share: check one message in bounded time and log it.
 
 :class:`Gateway` is built once per process (policy, rules, settings) and is safe to call
-from many threads at once (libmilter runs one thread per SMTP connection). ``check``
-never raises for a message: an exception in the reader or the rules, a check that runs
-past ``timeout_seconds`` or a message over ``max_message_bytes`` comes back as an
-:class:`Outcome` whose ``failure`` says why, and the caller follows ``on_failure``.
+from many threads at once (libmilter runs one thread per SMTP connection). Each message
+is read and checked in a worker process (``isolation``) capped at ``limits.memory_mb``
+and stopped at ``timeout_seconds``: a killed or lost worker is replaced, and nothing it
+did stays in the gateway. ``check`` never raises for a message: an exception in the
+reader or the rules, an attachment the reader could not read, a worker stopped at a
+limit or a message over ``max_message_bytes`` comes back as an :class:`Outcome` whose
+``failure`` says why, and the caller follows ``on_failure``. A message the checker can
+never read whole (no header block, a NUL byte, a limit reached) comes back with a verdict
+on what was read and ``unchecked`` saying why: it is delivered tagged ``unchecked`` or
+held (``on_unreadable``), never tagged clean and never retried for ever.
 """
 
 from __future__ import annotations
@@ -13,19 +19,24 @@ import json
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import IO, Iterable
 
 from ..engine import Checker
-from ..model import Envelope, Finding
+from ..errors import UnreadableDocument
+from ..isolation import WorkerLost, WorkerPool
+from ..limits import is_limit_defect
+from ..model import Correspondence, Envelope
 from ..policy import Policy, normalise_address
+from ..sources.email import ATTACHMENT_DEFECT, READER_FAILED
 from .notify import send_notification
 from .settings import GatewaySettings, read_settings
-from .verdict import Verdict, decide, override_value
+from .verdict import Verdict, decide, override_value, with_unchecked
 
-# Checks that ran past their time limit and are still running (a thread cannot be killed).
-# Past this many, new messages fail fast (and follow on_failure) rather than pile up.
-MAX_RUNAWAY_CHECKS = 4
+_WARM_UP = (
+    b"From: a@example.invalid\r\nTo: b@example.invalid\r\nSubject: warm-up\r\n"
+    b"Message-ID: <warm-up@example.invalid>\r\n\r\nHello.\r\n\r\nKind regards,\r\nA\r\n"
+)
 
 
 @dataclass
@@ -34,6 +45,7 @@ class Outcome:
 
     verdict: Verdict | None = None
     failure: str = ""
+    unchecked: str = ""
     elapsed_ms: float = 0.0
     message_id: str = ""
     notify_error: str = ""
@@ -43,64 +55,74 @@ class Outcome:
         return self.verdict is None
 
 
-@dataclass
-class _Job:
-    raw: bytes
-    envelope: Envelope
-    source: str
-    findings: tuple[Finding, ...] = ()
-    message_id: str = ""
-    error: BaseException | None = None
-    done: threading.Event = field(default_factory=threading.Event)
+def _worker_setup(policy: Policy, warm: bool = True):
+    """In the worker: the checker and the reader (warmed up when the worker will serve many
+    messages, so the first does not pay for the imports); returns the task handler."""
+    from ..sources.email import parse_message
+
+    checker = Checker(policy)
+
+    def handle(task, conn=None) -> tuple:
+        raw, envelope, source = task
+        try:
+            doc = parse_message(raw, source, envelope)
+        except UnreadableDocument as exc:
+            return "", (), exc.message, ""
+        findings = checker.check(doc)
+        return (doc.message_id, findings, *incomplete(doc))
+
+    try:
+        if warm:
+            handle((_WARM_UP, Envelope(sender="a@example.invalid", recipients=("b@example.invalid",)), "warm-up"))
+    except Exception:  # noqa: BLE001 - a failing warm-up shows up again on real mail
+        pass
+    return handle
+
+
+def incomplete(doc: Correspondence) -> tuple[str, str]:
+    """(why the message was not read whole, which attachment the reader failed on).
+
+    A limit reached, or an attachment that is not what it says (a corrupt PDF), is for
+    good: checking again would stop at the same place, so the message is delivered
+    tagged ``unchecked`` (or held). A reader that raised on an attachment is a reader
+    failure, which follows ``on_failure``.
+    """
+    defects = [d for _, _, part in doc.walk() for d in part.defects]
+    unread = [d for d in defects if is_limit_defect(d) or d.startswith(ATTACHMENT_DEFECT)]
+    failed = next((d for d in unread if READER_FAILED in d and not is_limit_defect(d)), "")
+    return next((d for d in unread if d != failed), ""), failed
 
 
 class Gateway:
-    """The policy, the rules and the gateway settings, ready to check messages."""
+    """The policy, the rules and the gateway settings, ready to check messages.
+
+    ``workers`` processes check messages (one per message at a time); ``context`` is
+    ``spawn`` for the milter (a process with threads) or ``fork`` for the one-shot filter.
+    """
 
     def __init__(
         self,
         policy: Policy,
         action: str | None = None,
         log: IO[str] | None = None,
-        checker: Checker | None = None,
+        workers: int = 1,
+        context: str = "spawn",
     ):
         self.policy = policy
         self.settings: GatewaySettings = read_settings(policy, action)
-        self.checker = checker or Checker(policy)
+        Checker(policy)  # a broken rule set fails here, at start-up, not on a message
         self.log_stream = log if log is not None else sys.stderr
         self._log_lock = threading.Lock()
-        self._runaway = 0
-        self._runaway_lock = threading.Lock()
-        from ..sources.email import parse_message  # imported once, here, not per message
-
-        self._parse = parse_message
+        self.pool = WorkerPool(workers, _worker_setup, (policy, context == "spawn"), policy.limits, context)
 
     def warm_up(self) -> None:
-        """Check one small message, so that the first real one does not pay for imports."""
-        raw = (
-            b"From: a@example.invalid\r\nTo: b@example.invalid\r\nSubject: warm-up\r\n"
-            b"Message-ID: <warm-up@example.invalid>\r\n\r\nHello.\r\n\r\nKind regards,\r\nA\r\n"
-        )
-        try:
-            doc = self._parse(raw, "warm-up", Envelope(sender="a@example.invalid", recipients=("b@example.invalid",)))
-            self.checker.check(doc)
-        except Exception:  # noqa: BLE001 - a failing warm-up shows up again on real mail
-            pass
+        """Wait until a worker has started and checked one small message."""
+        self.check(_WARM_UP, "a@example.invalid", ["b@example.invalid"], source="warm-up")
+
+    def close(self) -> None:
+        self.pool.close()
 
     # -- checking ---------------------------------------------------------------------
-
-    def _run(self, job: _Job) -> None:
-        try:
-            doc = self._parse(job.raw, job.source, job.envelope)
-            job.message_id = doc.message_id
-            job.findings = self.checker.check(doc)
-        except BaseException as exc:  # noqa: BLE001 - every failure must reach on_failure
-            job.error = exc
-        finally:
-            job.done.set()
-            with self._runaway_lock:
-                if getattr(job, "abandoned", False):
-                    self._runaway -= 1
 
     def check(self, raw: bytes, sender: str, recipients: Iterable[str], source: str = "gateway") -> Outcome:
         """Check one message as received with its envelope; never raises for the message."""
@@ -115,24 +137,18 @@ class Gateway:
         limit = self.settings.max_message_bytes
         if len(raw) > limit:
             return Outcome(failure=f"message of {len(raw)} bytes is over the limit of {limit} bytes")
-        with self._runaway_lock:
-            if self._runaway >= MAX_RUNAWAY_CHECKS:
-                return Outcome(failure=f"{self._runaway} earlier checks are still running past the time limit")
-        job = _Job(raw=raw, envelope=envelope, source=source)
-        worker = threading.Thread(target=self._run, args=(job,), name="correspondence-guard-check", daemon=True)
-        worker.start()
-        if not job.done.wait(self.settings.timeout_seconds):
-            with self._runaway_lock:
-                if not job.done.is_set():
-                    job.abandoned = True  # type: ignore[attr-defined]
-                    self._runaway += 1
-            if not job.done.is_set():
-                return Outcome(failure=f"the check took longer than {self.settings.timeout_seconds:g} s")
-        if job.error is not None:
-            exc = job.error
-            return Outcome(failure=f"{type(exc).__name__}: {exc}".strip(), message_id=job.message_id)
-        verdict = decide(job.findings, self.settings)
-        return Outcome(verdict=verdict, message_id=job.message_id)
+        try:
+            message_id, findings, unchecked, reader_failure = self.pool.run(
+                (raw, envelope, source), self.settings.timeout_seconds
+            )
+        except WorkerLost as exc:
+            return Outcome(failure=str(exc))
+        if reader_failure:
+            return Outcome(failure=reader_failure, message_id=message_id)
+        verdict = decide(findings, self.settings)
+        if unchecked:
+            verdict = with_unchecked(verdict, unchecked, self.settings)
+        return Outcome(verdict=verdict, message_id=message_id, unchecked=unchecked)
 
     # -- notification -----------------------------------------------------------------
 
@@ -180,6 +196,8 @@ class Gateway:
             record["override"] = override_value(verdict.findings)
         if outcome.failure:
             record["error"] = outcome.failure
+        if outcome.unchecked:
+            record["unchecked"] = outcome.unchecked
         if outcome.notify_error:
             record["notify_error"] = outcome.notify_error
         line = json.dumps(record, ensure_ascii=False)
@@ -187,14 +205,15 @@ class Gateway:
             try:
                 self.log_stream.write(line + "\n")
                 self.log_stream.flush()
-            except (OSError, ValueError):
+            except Exception:  # noqa: BLE001 - a log that cannot be written changes no verdict
                 pass
 
 
-def load_gateway(policy_path: str | None, action: str | None, log_path: str | None) -> Gateway:
+def load_gateway(policy_path: str | None, action: str | None, log_path: str | None, workers: int = 1,
+                 context: str = "spawn") -> Gateway:
     """Build the gateway for a command: the policy file, ``--action`` and ``--log``."""
     from ..policy import load_policy
 
     policy = load_policy(policy_path)
     log = open(log_path, "a", encoding="utf-8", buffering=1) if log_path else None
-    return Gateway(policy, action=action, log=log)
+    return Gateway(policy, action=action, log=log, workers=workers, context=context)

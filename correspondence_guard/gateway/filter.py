@@ -14,6 +14,7 @@ Postfix ``header_checks`` HOLD rule; see docs/gateway.md).
 
 from __future__ import annotations
 
+import os
 import re
 from typing import BinaryIO, Iterable
 
@@ -55,6 +56,52 @@ def tag_message(raw: bytes, headers: Iterable[tuple[str, str]], strip_ours: bool
     return added + b"".join(kept) + sep + body
 
 
+class OutputFailed(Exception):
+    """The message to deliver could not be written (a full disk, a closed pipe)."""
+
+
+class FdWriter:
+    """Standard output as a file descriptor, written in full or not at all.
+
+    Unbuffered, so nothing is left in a buffer for the interpreter to flush (and fail on,
+    with exit status 120) at exit; every failure is :class:`OutputFailed`.
+    """
+
+    def __init__(self, fd: int = 1):
+        self.fd = fd
+
+    def write(self, data: bytes) -> None:
+        view = memoryview(data)
+        try:
+            while view:
+                view = view[os.write(self.fd, view):]
+        except OSError as exc:
+            raise OutputFailed(exc.strerror or str(exc)) from None
+
+    def flush(self) -> None:
+        pass
+
+
+def _deliver(stdout: BinaryIO, *pieces: bytes) -> None:
+    try:
+        for piece in pieces:
+            stdout.write(piece)
+        stdout.flush()
+    except OutputFailed:
+        raise
+    except (OSError, ValueError) as exc:
+        raise OutputFailed(str(exc)) from None
+
+
+def _say(stderr, line: str) -> None:
+    """A line for the MTA's log; a closed or full standard error must not change the verdict."""
+    try:
+        stderr.write(line + "\n")
+        stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def run_filter(
     gateway: Gateway,
     stdin: BinaryIO,
@@ -63,22 +110,42 @@ def run_filter(
     sender: str,
     recipients: tuple[str, ...],
 ) -> int:
-    """Check the message on ``stdin``; write what to deliver to ``stdout``; return the exit status."""
-    limit = gateway.settings.max_message_bytes
-    raw = stdin.read(limit + 1)
-    if len(raw) > limit:
-        # Do not hold an unbounded message in memory: read the rest through to the end.
-        size = len(raw)
-        while chunk := stdin.read(1 << 20):
-            size += len(chunk)
-            if gateway.settings.on_failure == "accept":
-                raw += chunk
-        outcome = Outcome(failure=f"message of {size} bytes is over the limit of {limit} bytes")
-    else:
-        outcome = gateway.check(raw, sender, recipients, source="filter:stdin")
+    """Check the message on ``stdin``; write what to deliver to ``stdout``; return the exit
+    status: only 0, 69 or 75, whatever happens (a message that cannot be written out in
+    full is 75, so the MTA keeps it)."""
+    outcome = Outcome(failure="the message could not be read from standard input")
 
     def log(action: str) -> None:
         gateway.log(outcome, queue_id="", sender=sender, recipients=recipients, action=action)
+
+    try:
+        status, action = _filter(gateway, stdin, stdout, stderr, sender, recipients, outcome)
+    except OutputFailed as exc:
+        outcome.failure = f"the message could not be written out: {exc}"
+        status, action = EX_TEMPFAIL, "tempfail"
+    except BaseException as exc:  # noqa: BLE001 - the MTA must get 0, 69 or 75
+        outcome.failure = outcome.failure if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}"
+        status, action = EX_TEMPFAIL, "tempfail"
+    if status == EX_TEMPFAIL:
+        _say(stderr, f"4.7.1 correspondence-guard could not check this message: {outcome.failure}")
+    log(action)
+    return status
+
+
+def _filter(gateway, stdin, stdout, stderr, sender, recipients, outcome: Outcome) -> tuple[int, str]:
+    limit = gateway.settings.max_message_bytes
+    raw = stdin.read(limit + 1)
+    if len(raw) > limit:
+        outcome.failure = f"message of over {limit} bytes is over the limit of {limit} bytes"
+        if gateway.settings.on_failure != "accept":
+            return EX_TEMPFAIL, "tempfail"
+        # Pass it through as it streams in: an oversized message is never held whole.
+        _deliver(stdout, tag_message(raw, [(HEADER, unchecked_value(outcome.failure))]))
+        while chunk := stdin.read(1 << 20):
+            _deliver(stdout, chunk)
+        return EX_OK, "accept-unchecked"
+    checked = gateway.check(raw, sender, recipients, source="filter:stdin")
+    outcome.__dict__.update(checked.__dict__)
 
     if not outcome.failed and outcome.verdict.notify:
         try:
@@ -89,26 +156,16 @@ def run_filter(
 
     if outcome.failed:
         if gateway.settings.on_failure == "accept":
-            stdout.write(tag_message(raw, [(HEADER, unchecked_value(outcome.failure))]))
-            stdout.flush()
-            log("accept-unchecked")
-            return EX_OK
-        stderr.write(f"4.7.1 correspondence-guard could not check this message: {outcome.failure}\n")
-        log("tempfail")
-        return EX_TEMPFAIL
+            _deliver(stdout, tag_message(raw, [(HEADER, unchecked_value(outcome.failure))]))
+            return EX_OK, "accept-unchecked"
+        return EX_TEMPFAIL, "tempfail"
 
     verdict = outcome.verdict
     if verdict.disposition == "reject":
-        stderr.write(f"5.7.1 {verdict.reply}\n")
-        log("reject")
-        return EX_UNAVAILABLE
+        _say(stderr, f"5.7.1 {verdict.reply}")
+        return EX_UNAVAILABLE, "reject"
     headers = list(verdict.headers)
     if verdict.disposition == "hold":
         headers.append((HOLD_HEADER, "yes"))
-    if verdict.action == "audit":
-        stdout.write(raw)
-    else:
-        stdout.write(tag_message(raw, headers))
-    stdout.flush()
-    log(verdict.action)
-    return EX_OK
+    _deliver(stdout, raw if verdict.action == "audit" else tag_message(raw, headers))
+    return EX_OK, verdict.action

@@ -14,8 +14,9 @@ Shape (every key optional)::
         silent-copy: reject
         confidential-regulatory-disclosure: {error: quarantine, warning: tag}
       on_failure: tempfail   # tempfail | accept (with X-Correspondence-Guard: unchecked)
-      max_message_bytes: 26214400
-      timeout_seconds: 20
+      on_unreadable: accept  # accept (deliver tagged unchecked) | hold: mail it can never read
+      max_message_bytes: 26214400   # taken in to check; limits.message_bytes of it are read
+      timeout_seconds: 20           # default: limits.seconds
       notify:
         address: compliance@council.gov.uk
         sender: correspondence-guard@council.gov.uk
@@ -29,7 +30,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+import math
+
 from ..errors import PolicyError
+from ..limits import CEILINGS
 from ..policy import SEVERITIES, Policy
 
 ACTIONS = ("audit", "tag", "notify", "quarantine", "reject")
@@ -37,6 +41,7 @@ ACTIONS = ("audit", "tag", "notify", "quarantine", "reject")
 
 MODES = ("audit", "enforce")
 FAILURE_MODES = ("tempfail", "accept")
+UNREADABLE_MODES = ("accept", "hold")
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,7 @@ class GatewaySettings:
     # rule id -> {severity or "*": action}
     rule_actions: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     on_failure: str = "tempfail"
+    on_unreadable: str = "accept"
     max_message_bytes: int = 25 * 1024 * 1024
     timeout_seconds: float = 20.0
     notify: NotifySettings = field(default_factory=NotifySettings)
@@ -96,16 +102,27 @@ def _choice(policy: Policy, key: str, value: Any, choices: tuple[str, ...]) -> s
     return value.strip().lower()
 
 
-def _number(policy: Policy, key: str, value: Any, kind=float) -> Any:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+def _number(policy: Policy, key: str, value: Any, kind=float, ceiling: float = 65535) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
         _fail(policy, key, f"must be a positive number, not {value!r}")
+    if value > ceiling:
+        _fail(policy, key, f"must be at most {ceiling:g}, not {value!r}")
     return kind(value)
+
+
+def _text(policy: Policy, key: str, value: Any, default: str = "") -> str:
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        _fail(policy, key, f"must be text, not {type(value).__name__}")
+    return value.strip()
 
 
 def read_settings(policy: Policy, override: str | None = None) -> GatewaySettings:
     """The gateway settings of ``policy``, with ``override`` (``--action``) for every rule."""
     raw: Mapping[str, Any] = policy.gateway or {}
-    known = {"mode", "actions", "on_failure", "max_message_bytes", "timeout_seconds", "notify", "notify_address"}
+    known = {"mode", "actions", "on_failure", "on_unreadable", "max_message_bytes", "timeout_seconds", "notify",
+             "notify_address"}
     for key in raw:
         if key not in known:
             _fail(policy, str(key), f"is not a gateway setting (known: {', '.join(sorted(known))})")
@@ -135,17 +152,17 @@ def read_settings(policy: Policy, override: str | None = None) -> GatewaySetting
     notify_raw = raw.get("notify") or {}
     if not isinstance(notify_raw, Mapping):
         _fail(policy, "notify", "must be a mapping (address, sender, smtp_host, smtp_port, hold)")
-    address = str(notify_raw.get("address") or raw.get("notify_address") or "").strip()
+    address = _text(policy, "notify.address", notify_raw.get("address") or raw.get("notify_address"))
     hold = notify_raw.get("hold", False)
     if not isinstance(hold, bool):
         _fail(policy, "notify.hold", "must be true or false")
     notify = NotifySettings(
         address=address,
-        sender=str(notify_raw.get("sender") or "").strip(),
-        smtp_host=str(notify_raw.get("smtp_host") or "localhost"),
+        sender=_text(policy, "notify.sender", notify_raw.get("sender")),
+        smtp_host=_text(policy, "notify.smtp_host", notify_raw.get("smtp_host"), "localhost") or "localhost",
         smtp_port=_number(policy, "notify.smtp_port", notify_raw.get("smtp_port", 25), int),
         hold=hold,
-        timeout_seconds=_number(policy, "notify.timeout_seconds", notify_raw.get("timeout_seconds", 10)),
+        timeout_seconds=_number(policy, "notify.timeout_seconds", notify_raw.get("timeout_seconds", 10), ceiling=3600),
     )
     uses_notify = default_action == "notify" or any("notify" in per.values() for per in rule_actions.values())
     if (uses_notify or override == "notify") and "@" not in notify.address:
@@ -156,8 +173,11 @@ def read_settings(policy: Policy, override: str | None = None) -> GatewaySetting
         default_action=default_action,
         rule_actions=rule_actions,
         on_failure=_choice(policy, "on_failure", raw.get("on_failure", "tempfail"), FAILURE_MODES),
-        max_message_bytes=_number(policy, "max_message_bytes", raw.get("max_message_bytes", 25 * 1024 * 1024), int),
-        timeout_seconds=_number(policy, "timeout_seconds", raw.get("timeout_seconds", 20)),
+        on_unreadable=_choice(policy, "on_unreadable", raw.get("on_unreadable", "accept"), UNREADABLE_MODES),
+        max_message_bytes=_number(policy, "max_message_bytes", raw.get("max_message_bytes", 25 * 1024 * 1024),
+                                  int, CEILINGS["message_bytes"]),
+        timeout_seconds=_number(policy, "timeout_seconds", raw.get("timeout_seconds", policy.limits.seconds),
+                                ceiling=CEILINGS["seconds"]),
         notify=notify,
     )
     return settings.with_override(override)

@@ -7,7 +7,7 @@ only translate its :class:`Verdict` into their protocol (milter replies, exit st
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.header import Header
 
 from ..model import Finding
@@ -120,6 +120,24 @@ def _overridden(action: str, finding: Finding) -> str:
 def override_value(findings: tuple[Finding, ...]) -> str:
     """The ids of the recorded overrides among ``findings``, for the status header and the log."""
     return ",".join(dict.fromkeys(f.override.id for f in findings if f.override))
+
+
+def with_unchecked(verdict: Verdict, reason: str, settings: GatewaySettings) -> Verdict:
+    """``verdict`` for a message not read whole: its status header says ``unchecked`` and
+    why, and it is held when ``on_unreadable`` is ``hold``. A refusal or audit mode stands.
+    """
+    if verdict.disposition == "reject" or settings.audit_only:
+        return verdict
+    status = unchecked_value(reason)
+    if verdict.findings:
+        status = f"{status_value(verdict.findings)}; {status}"
+    headers = ((HEADER, status), *((name, value) for name, value in verdict.headers if name != HEADER))
+    hold = settings.on_unreadable == "hold" or verdict.disposition == "hold"
+    action = verdict.action
+    if action in ("clean", "audit"):
+        action = "hold-unchecked" if hold else "accept-unchecked"
+    return replace(verdict, action=action, disposition="hold" if hold else "deliver", headers=headers,
+                   reason=verdict.reason or ascii_line(f"unchecked: {reason}", 200))
 
 
 def decide(findings: tuple[Finding, ...], settings: GatewaySettings) -> Verdict:

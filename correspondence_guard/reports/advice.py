@@ -6,6 +6,7 @@ offending passage in full and ends with a plain verdict, "No problems found" whe
 
 from __future__ import annotations
 
+from ..limits import is_limit_defect
 from ..report import AuditReport
 from .text import printable
 
@@ -14,8 +15,11 @@ def render(report: AuditReport) -> str:
     lines: list[str] = []
     for doc in report.documents:
         name = doc.subject or doc.source
+        unread = [d for d in doc.defects if is_limit_defect(d)]
         if not doc.findings:
-            lines.append(f"{printable(name)}: No problems found.")
+            verdict = "No problems found in what was read" if unread else "No problems found."
+            lines.append(f"{printable(name)}: {verdict}")
+            lines.extend(f"   Not read whole: {printable(d)}" for d in unread)
             continue
         count = len(doc.findings)
         lines.append(f"{printable(name)}: {count} problem{'s' if count != 1 else ''} to fix before sending.")

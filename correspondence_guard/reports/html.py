@@ -31,6 +31,7 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup
 
+from ..limits import is_limit_defect
 from ..model import Finding
 from ..report import AuditReport, DocumentResult
 from .clauses import quotes
@@ -282,6 +283,7 @@ def context(report: AuditReport) -> dict:
                        | {k: v for k, v in severities.items() if k not in SEVERITIES},
         "flagged": flagged,
         "clean_documents": summary["documents"] - len(flagged),
+        "partly_read": [(doc.source, d) for doc in report.documents for d in doc.defects if is_limit_defect(d)],
         "charts": charts(report, sender_list),
         "senders": sender_list,
         "rule_ids": list(report.rule_counts()),

@@ -8,6 +8,7 @@ or clear the screen.
 
 from __future__ import annotations
 
+from ..limits import is_limit_defect
 from ..model import Finding
 from ..printable import display_name
 from ..report import AuditReport, DocumentResult
@@ -65,6 +66,10 @@ def _errors_block(title: str, errors) -> str:
 
 def render(report: AuditReport) -> str:
     blocks = ["\n".join(document_lines(doc)) for doc in report.documents if doc.findings]
+    partly = [(doc.source, d) for doc in report.documents for d in doc.defects if is_limit_defect(d)]
+    if partly:
+        blocks.append("\n".join(["Documents read only up to a limit (checked on what was read):"]
+                                + [f"  {printable(source)}: {printable(defect)}" for source, defect in partly]))
     unreadable = [e for e in report.errors if not e.internal]
     if unreadable:
         blocks.append(_errors_block("Unreadable documents:", unreadable))

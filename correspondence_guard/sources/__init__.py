@@ -9,13 +9,17 @@ exception a reader did not expect is an ``internal-error`` entry, never "cannot 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import zipfile
 from typing import Iterable, Iterator
 
 from ..errors import UnreadableDocument, UsageError
+from ..limits import current as current_limits
+from ..limits import limit_defect
 from ..model import Correspondence, Skipped, Unreadable, internal_error
+from .bounds import read_capped
 from .email import parse_message
 from .kinds import after_count_line, sniff, sniff_file  # noqa: F401  (sniff_file: public)
 from .letters import read_letter
@@ -68,12 +72,28 @@ def read_file(path: str, source: str, named: bool = False) -> Iterator[Document]
             yield Unreadable(source, "binary data: not an email, letter or mailbox")
         else:
             with open(path, "rb") as handle:
-                data = handle.read()
-            yield _one(kind, data, os.path.basename(path), source)
+                data, more = read_capped(handle)
+            yield _within_limit(kind, data, more, os.path.basename(path), source)
     except UsageError:
         raise
     except Exception as exc:
         yield internal_error(source, exc, "the reader")
+
+
+def _within_limit(kind: str, data: bytes, more: bool, filename: str, source: str) -> Document:
+    """The document in the first ``limits.message_bytes`` of a file: a message or text
+    letter is read that far (with a defect naming the limit); a cut Word or PDF file
+    cannot be read at all."""
+    if not more:
+        return _one(kind, data, filename, source)
+    most = current_limits().message_bytes
+    defect = limit_defect("message_bytes", most, f"only the first {most} bytes of the file read")
+    if kind in ("zip", "pdf"):
+        return Unreadable(source, limit_defect("message_bytes", most, "file larger than the limit"))
+    doc = _one(kind, data, filename, source)
+    if isinstance(doc, Correspondence) and defect not in doc.defects:
+        doc = dataclasses.replace(doc, defects=(*doc.defects, defect))
+    return doc
 
 
 def _one(kind: str, data: bytes, filename: str, source: str) -> Document:
@@ -124,25 +144,41 @@ def iter_mbox(path: str) -> Iterator[bytes]:
 
     Lines that merely start with "From " inside a body (unescaped, as in mboxo files) are
     not taken as separators unless they look like a real From_ line; ">From " lines are
-    unescaped. One message is held at a time.
+    unescaped. One message is held at a time, and of it no more than one byte over
+    ``limits.message_bytes`` (the reader then reads it that far and says so).
     """
     current: list[bytes] | None = None
     previous_blank = True
+    kept = 0
+    most = current_limits().message_bytes
     with open(path, "rb") as handle:
-        for number, line in enumerate(handle):
+        for number, line in enumerate(_lines(handle, most + 1)):
             if number == 0 and line.startswith(b"\xef\xbb\xbf"):
                 line = line[3:]
             if line.startswith(b"From ") and previous_blank and (current is None or _FROM_LINE.match(line)):
                 if current:
                     yield b"".join(_strip_trailing_blank(current))
-                current = []
+                current, kept = [], 0
             elif current is not None:
                 if line.startswith(b">") and _QUOTED_FROM.match(line):
                     line = line[1:]
-                current.append(line)
+                if kept <= most:
+                    current.append(line[: most + 1 - kept])
+                    kept += len(current[-1])
             previous_blank = not line.strip()
     if current:
         yield b"".join(_strip_trailing_blank(current))
+
+
+def _lines(handle, size: int = 1 << 20) -> Iterator[bytes]:
+    """The lines of a file, a line longer than ``size`` given only up to ``size`` (the
+    rest of it is skipped: the message is then over its limit and says so), so a file
+    with no line ends is never read whole."""
+    while line := handle.readline(size):
+        if len(line) == size and not line.endswith(b"\n"):
+            while (rest := handle.readline(size)) and not rest.endswith(b"\n"):
+                pass
+        yield line
 
 
 def _strip_trailing_blank(lines: list[bytes]) -> list[bytes]:

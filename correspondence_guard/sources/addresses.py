@@ -15,6 +15,8 @@ import io
 import logging
 import re
 
+from ..limits import current as current_limits
+from ..limits import limit_defect
 from ..model import Party
 
 # flanker builds ply parser tables at import time and ply reports grammar warnings and
@@ -29,17 +31,17 @@ for _name in ("flanker.addresslib._parser.lexer", "flanker.addresslib._parser.pa
 _OPEN = {"<": ">", "(": ")", "[": "]"}
 _ADDR = re.compile(r"[\w.!#$%&'*+/=?^`{|}~\-]+@[\w\-]+(?:\.[\w\-]+)+", re.UNICODE)
 _MAILTO = re.compile(r"\[\s*mailto:\s*([^\]\s]+)\s*\]", re.IGNORECASE)
-_MAX_PIECES = 500
 
 
 def parse_addresses(value: str, header: str = "address") -> tuple[tuple[Party, ...], tuple[str, ...]]:
     """Parse one raw (possibly RFC 2047 encoded) address header: (parties, defects)."""
     parties: list[Party] = []
     defects: list[str] = []
+    most = current_limits().addresses
     pieces = _pieces(_unfold(value))
-    if len(pieces) > _MAX_PIECES:
-        defects.append(f"{header}: {len(pieces)} addresses, only the first {_MAX_PIECES} read")
-        pieces = pieces[:_MAX_PIECES]
+    if len(pieces) > most:
+        defects.append(limit_defect("addresses", most, f"{header}: {len(pieces)} addresses, only the first {most} read"))
+        pieces = pieces[:most]
     for piece in pieces:
         if piece.startswith("(") and piece.endswith(")"):
             continue
@@ -66,7 +68,7 @@ def parse_address_text(text: str) -> tuple[Party, ...]:
     else:
         pieces = _surname_first(_pieces(text))
     found = []
-    for piece in pieces[:_MAX_PIECES]:
+    for piece in pieces[: current_limits().addresses]:
         party = _flanker_party(piece) or _fallback_party(piece)
         if party is None:
             name = _decode(piece).strip().strip("'\"").strip()

@@ -16,8 +16,11 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..errors import UnreadableDocument
+from ..limits import current as current_limits
+from ..limits import limit_defect
 from ..model import Correspondence, Envelope, Nested, Party, Relation
 from .addresses import parse_addresses
+from .bounds import bound_headers, bound_mime, cap_bytes, cap_text
 from .dates import iso_date
 from .alternatives import memo_header, with_html_only_lines
 from .html import html_to_text
@@ -28,8 +31,11 @@ from .signature import split_signature
 logging.getLogger("mailparser").setLevel(logging.CRITICAL)
 
 _LETTER_SUFFIXES = (".docx", ".pdf", ".txt")
-_MAX_DEPTH = 8
-_MAX_PARTS = 5000
+# The start of the defect of an attachment the reader could not read, and the words that
+# say the reader itself failed on it (the gateway's fail-safe looks for both: such a
+# message was not checked whole).
+ATTACHMENT_DEFECT = "attachment "
+READER_FAILED = "the reader failed: "
 _HEADER_LINE = re.compile(rb"^[!-9;-~]+[ \t]*:")
 
 
@@ -43,11 +49,16 @@ class Attachment:
 
 
 def parse_message(raw: bytes, source: str, envelope: Envelope | None = None, _depth: int = 0) -> Correspondence:
-    """Parse one RFC 822 message. Raises ``UnreadableDocument`` only for non-email bytes."""
-    raw = _trim(raw)
+    """Parse one RFC 822 message. Raises ``UnreadableDocument`` only for non-email bytes.
+
+    The bytes are first cut to the limits (message size, header fields, MIME depth and
+    parts: see ``bounds``), so what the parsers below are given is bounded.
+    """
+    defects: list[str] = []
+    raw = cap_bytes(_trim(raw), "message_bytes", "message", defects)
     if not looks_like_email(raw):
         raise UnreadableDocument("not an email: no RFC 822 header block")
-    defects: list[str] = []
+    raw = bound_mime(bound_headers(raw, defects), defects)
     try:
         message = _mailparser_message(raw)
     except Exception as exc:
@@ -148,8 +159,13 @@ def _merge(envelope: Envelope | None, delivered: tuple[str, ...]) -> Envelope:
 
 
 def _decode_header(value) -> str:
-    """A header value decoded from RFC 2047, unfolded; undecodable words kept as written."""
+    """A header value decoded from RFC 2047, unfolded; undecodable words kept as written.
+
+    Cut at ``limits.header_bytes`` first: the standard library's decoder is quadratic in
+    the number of encoded words (a 1.4 MB Subject took over 30 s).
+    """
     text = value if isinstance(value, str) else str(value)
+    text = text[: current_limits().header_bytes]
     text = re.sub(r"\r?\n[ \t]+", " ", text)
     if "=?" in text:
         try:
@@ -163,9 +179,10 @@ def _collect(part, texts: list[str], htmls: list[str], attachments: list[Attachm
     """Walk the MIME tree, stopping at attached messages (they are read on their own)."""
     seen = seen if seen is not None else [0]
     seen[0] += 1
-    if seen[0] > _MAX_PARTS:
-        if seen[0] == _MAX_PARTS + 1:
-            defects.append(f"more than {_MAX_PARTS} MIME parts; the rest were not read")
+    most = current_limits().mime_parts
+    if seen[0] > most:
+        if seen[0] == most + 1:
+            defects.append(limit_defect("mime_parts", most, "the later MIME parts were not read"))
         return
     content_type = part.get_content_type()
     filename = _filename(part)
@@ -219,7 +236,8 @@ def _text(part, defects: list[str]) -> str:
     """Decode a text part with its charset; an unknown or wrong charset falls back."""
     data = _payload_bytes(part)
     charset = (part.get_content_charset() or "").strip().strip("\"'")
-    return decode_bytes(data, charset, defects, f"{part.get_content_type()} part")
+    where = f"{part.get_content_type()} part"
+    return cap_text(decode_bytes(data, charset, defects, where), where, defects)
 
 
 def decode_bytes(data: bytes, charset: str, defects: list[str], where: str) -> str:
@@ -299,14 +317,20 @@ def _attachment(attachment: Attachment, source: str, defects: list[str], depth: 
     is_letter = name.lower().endswith(_LETTER_SUFFIXES) or (content_type == "text/plain" and name)
     if content_type != "message/rfc822" and not name.lower().endswith(".eml") and not is_letter:
         return None
+    most = current_limits().attachment_bytes
+    if len(attachment.payload) > most:
+        defects.append(limit_defect("attachment_bytes", most, f"attachment {name or content_type!r} of "
+                                                               f"{len(attachment.payload)} bytes not read"))
+        return None
     try:
         if content_type == "message/rfc822" or name.lower().endswith(".eml"):
-            if depth >= _MAX_DEPTH:
-                raise UnreadableDocument("attached messages nested too deeply")
+            most = current_limits().mime_depth
+            if depth >= most:
+                raise UnreadableDocument(limit_defect("mime_depth", most, "attached messages nested deeper were not read"))
             return parse_message(attachment.payload, where, _depth=depth + 1)
         return read_letter(attachment.payload, name, where)
     except UnreadableDocument as exc:
-        defects.append(f"attachment {name or content_type!r}: {exc.message}")
+        defects.append(f"{ATTACHMENT_DEFECT}{name or content_type!r}: {exc.message}")
     except Exception as exc:
-        defects.append(f"attachment {name or content_type!r}: {type(exc).__name__}: {str(exc)[:100]}")
+        defects.append(f"{ATTACHMENT_DEFECT}{name or content_type!r}: {READER_FAILED}{type(exc).__name__}: {str(exc)[:100]}")
     return None
