@@ -1469,7 +1469,7 @@ README_INTRO = """
 Fictional correspondence of a fictional London borough run under the **committee system** (no
 Cabinet: the Leader chairs the Policy and Resources Committee, service committees have Chairs and
 a Vice-Chair, and the Mayor and Deputy Mayor are ceremonial), written to test a checker of the
-correspondence clauses of Member/Officer protocols (`/work/shared/protocol-rules.md`). The
+correspondence clauses of Member/Officer protocols (`protocol-rules.md` in `../shared` beside the checkout). The
 borough's own mail is on **Google Workspace** (`kingsmere.gov.uk`: Gmail web and app layouts,
 Gmail "---------- Forwarded message ---------" blocks, `Delivered-To` on councillors' personal
 Gmail copies); its regulatory shared service (licensing, noise, housing standards, food, environmental
