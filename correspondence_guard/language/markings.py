@@ -23,7 +23,7 @@ from .text import fold
 
 _REPLY_PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|wg|tr)\s*(\[\d+\])?\s*:\s*)+", re.I)
 _DECORATION = " \t*_=#~<>[](){}|.:-–—"
-_CONTINUATION = re.compile(r"(for|to|until|not|and|unless)\b")
+_CONTINUATION = re.compile(r"(for|to|until|not|and|unless|beyond|outside|except|other\s+than|without|before|prior\s+to)\b")
 _LABEL_NAME = re.compile(r"_name\s*=\s*([^;]+)", re.I)
 
 

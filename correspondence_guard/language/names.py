@@ -34,12 +34,13 @@ _BODY_WORDS = ("committee", "sub-committee", "board", "panel", "cabinet")
 
 def _title_variants(title: str) -> tuple[str, ...]:
     """A title as people shorten it in a note: "Chair of the Planning Committee" is also
-    "Chair of Planning Committee" and "Chair of Planning"."""
+    "Chair of Planning Committee" and "Chair of Planning"; a committee of several words
+    shortens alike ("Chair of Environment and Transport")."""
     variants = [title]
     plain = re.sub(r"\b(?:of|for)\s+the\s+", lambda m: m.group(0).split()[0] + " ", title)
     variants.append(plain)
     for body in _BODY_WORDS:
-        if plain.endswith(" " + body) and re.search(r"\s(?:of|for)\s+\S+\s+" + body + "$", plain):
+        if plain.endswith(" " + body) and re.search(r"\s(?:of|for)\s+\S.*\s" + body + "$", plain):
             variants.append(plain[: -len(body) - 1])
     return tuple(dict.fromkeys(variants))
 

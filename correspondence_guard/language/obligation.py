@@ -5,7 +5,8 @@ behalf of the Council" must not go out over a councillor's name. The judgement i
 who speaks and how, not about words alone, and every cue is scoped to the clause and the
 verb it governs (a "not" three clauses away refuses nothing):
 
-- the speaker: the Council (by name, "the Council", "the County"), a "we" or "our team"
+- the speaker: the Council (by name, "the Council", "the County", or the place it is named
+  after, "Kingsmere will pay", for an act or a cost), a "we" or "our team"
   that speaks for it, or "I" performing an act that binds it (accept a quotation,
   authorise, instruct, decide to waive); a clause that continues with "and will pay"
   keeps its speaker;
@@ -14,6 +15,8 @@ verb it governs (a "not" three clauses away refuses nothing):
   withdraw") or passive ("£12,000 will be released"); an imperative or a "could you
   start...?" to a contractor or officer ("please serve the notice", "go ahead Monday",
   "treat this email as my authorisation");
+- a promise to refrain from an act against the reader ("the Council will not oppose your
+  application", "we won't take enforcement action"), also when conditional;
 - what takes it back: a negation or hedge in the same clause (a refusal, "may", "I hope
   the Council will"), a question that asks rather than directs, attribution to a decision
   of a named body of the Council or to officers ("Cabinet approved", "officers tell me"),
@@ -107,10 +110,12 @@ class _Grammar:
     directive: re.Pattern
     attribution: re.Pattern
     representation: re.Pattern
+    place: re.Pattern
+    refrain: re.Pattern
 
 
 @lru_cache(maxsize=16)
-def _grammar(council_names: tuple[str, ...], kind: str, lexicon_key: tuple) -> _Grammar:
+def _grammar(council_names: tuple[str, ...], place: str, kind: str, lexicon_key: tuple) -> _Grammar:
     lex = dict(lexicon_key)
     action = _alternation(lex["council_actions"])
     instruct = _alternation(lex["instruction_verbs"])
@@ -119,7 +124,8 @@ def _grammar(council_names: tuple[str, ...], kind: str, lexicon_key: tuple) -> _
     council = rf"(?:(?:the|this|our)\s+(?:{_KINDS}\s+)?(?<!parish\s)(?<!town\s)(?:council|authority)(?!\s+tax){own_kind}|{names})"
     if kind in ("parish", "town", "community"):
         council = rf"(?:(?:the|this|our)\s+(?:{kind}\s+)?(?:council|authority)(?!\s+tax)|{names})"
-    subject = rf"(?P<subject>{council}|we|our\s+(?:\w+\s+){{0,3}}?(?:team|department|service|services|contractor|contractors|officers|staff|crew|engineers|surveyor))"
+    place_name = _alternation((place,))
+    subject = rf"(?P<subject>{council}|{place_name}|we|our\s+(?:\w+\s+){{0,3}}?(?:team|department|service|services|contractor|contractors|officers|staff|crew|engineers|surveyor))"
     committing = (
         r"(?:agrees?|has\s+agreed|have\s+agreed|undertakes?|commits?|(?:is|are)\s+committed|guarantees?|promises?|(?:is|are)\s+(?:prepared|willing|happy|pleased)|"
         r"(?:will|shall)\s+be\s+(?:prepared|willing|happy|pleased|glad)|intends?)\s+to"
@@ -162,20 +168,28 @@ def _grammar(council_names: tuple[str, ...], kind: str, lexicon_key: tuple) -> _
         ),
         attribution=re.compile(rf"(?<![\w-])(?:{_alternation(lex['attributions'])})(?![\w-])|{_BODY_DECISION.pattern}|{_OFFICERS_SAY}"),
         representation=re.compile(rf"(?<![\w-])(?:{_alternation(lex['representations'])})(?![\w-])"),
+        place=re.compile(rf"{place_name}$"),
+        refrain=re.compile(rf"^(?:not|never|no\s+longer){_ADVERB}\s+(?:{_alternation(lex['refrain_actions'])})(?![\w-])"),
     )
 
 
 def _grammar_for(policy: Policy) -> _Grammar:
     register = policy.register
-    names = tuple(n for n in (register.council, _short_council_name(register.council)) if n)
+    place = place_name(register.council or "")
+    names = tuple(n for n in (register.council, place and place + " council") if n)
     kind = re.search(rf"\b({_KINDS[3:-1]})\s+council\b", fold(register.council or ""))
-    keys = ("council_actions", "instruction_verbs", "deliberative_verbs", "attributions", "representations")
-    return _grammar(names, kind.group(1) if kind else "", tuple((k, policy.words(k)) for k in keys))
+    keys = ("council_actions", "instruction_verbs", "deliberative_verbs", "attributions", "representations", "refrain_actions")
+    return _grammar(names, place, kind.group(1) if kind else "", tuple((k, policy.words(k)) for k in keys))
 
 
-def _short_council_name(name: str) -> str:
-    short = re.sub(rf"\b{_KINDS}?\s*council\b", "", name, flags=re.I)
-    return short.strip() + " council" if short.strip() else ""
+_STYLE_BEFORE = re.compile(rf"^(?:(?:the|london|royal)\s+)?(?:(?:metropolitan\s+)?{_KINDS}|city\s+and\s+county)\s+of\s+", re.I)
+_STYLE_AFTER = re.compile(rf"(?:\s+(?:metropolitan\s+)?{_KINDS})?\s+council$", re.I)
+
+
+def place_name(name: str) -> str:
+    """The place a council is named after ("Kingsmere" for the London Borough of Kingsmere,
+    "Ashbourne Vale" for Ashbourne Vale District Council): people write it for the Council."""
+    return _STYLE_AFTER.sub("", _STYLE_BEFORE.sub("", name.strip())).strip()
 
 
 # "Please stop by", "start by reading", "start a new thread": the verb, but not works.
@@ -198,6 +212,8 @@ _BE_THINKING = re.compile(
 _CAUSATIVE = re.compile(r"(?:get|have)\s+(?:[\w£-]+\s+){1,4}?(?:\w+ed|\w+en|done|paid|cut|put|set|built|sent)(?![\w-])")
 _A_VERB = re.compile(r"[a-z]+(?:\s|$)")
 _NO_ACT = re.compile(r"(?:not|never|be|have|get|go|come|do|try)\b")
+# "meet the removal and reconnection costs", "cover all reasonable legal fees".
+_MEETS_COSTS = re.compile(r"(?:meet|cover|bear|pick\s+up|absorb)\s+(?:[\w£,-]+\s+){0,5}?(?:costs?|bills?|fees?|expenses|charges?)(?![\w-])")
 _CONTINUED = re.compile(rf"^(?:(?:and|but|also|then)\s+)*(?={_MODAL}\b)")
 
 
@@ -224,6 +240,8 @@ def _binds(rest: str, speaker: str, grammar: _Grammar) -> bool:
         return True
     if speaker == "council":
         return rest[:1].isalpha()
+    if speaker == "place":
+        return bool(grammar.action.match(rest) or _MEETS_COSTS.match(rest))
     return bool(grammar.action.match(rest) or _A_VERB.match(rest) and not _NO_ACT.match(rest))
 
 
@@ -237,19 +255,24 @@ def _commitment(clause: str, inherited: str, grammar: _Grammar) -> str:
         lead = text[: match.start()]
         if _SUBORDINATE.search(lead):
             continue
-        speaker = "council" if grammar.council.fullmatch(match.group("subject")) else "we"
+        subject = match.group("subject")
+        speaker = "council" if grammar.council.fullmatch(subject) else "place" if grammar.place.match(subject) else "we"
         if match.group("accepting"):
             if not _hedged(lead, match.group(0)):
                 return speaker
             continue
         rest = match.group("rest") if match.group("modal") else match.group("what")
         group = text[match.start() : match.end() - len(rest)]
-        if _hedged(lead, group) or _NEGATION.match(rest):
+        if _hedged(lead, group):
+            continue
+        if _NEGATION.match(rest):
+            if grammar.refrain.match(rest):
+                return "council" if speaker == "place" else speaker
             continue
         if match.group("committing") and not rest[:1].isalpha():
             continue
         if _binds(rest, speaker, grammar):
-            return speaker
+            return "council" if speaker == "place" else speaker
     return "passive" if _passive(text, grammar) else ""
 
 

@@ -129,8 +129,10 @@ _LETTERHEAD = re.compile(r"\boffice\s+of\s+(?:the\s+)?(?:councillor|cllr\.?|lead
 
 
 def _letterhead(doc: Correspondence, register: Register) -> Councillor | None:
-    """The councillor of a letterhead such as "From the Office of Councillor Jane Smith"."""
-    for line in [line for line in doc.own_text.splitlines() if line.strip()][:12]:
+    """The councillor of a letterhead such as "From the Office of Councillor Jane Smith", at
+    the head of the text or in a page header of the letter."""
+    head = [line for line in doc.own_text.splitlines() if line.strip()][:12]
+    for line in [*head, *(line for mark in doc.marks for line in mark.splitlines())]:
         if _LETTERHEAD.search(line):
             named = councillors_named(line, register)
             if len(named) == 1:
@@ -138,13 +140,19 @@ def _letterhead(doc: Correspondence, register: Register) -> Councillor | None:
     return None
 
 
-_ROLE = r"(?:hon\.?\s+)?(?:secretary|treasurer|chair(?:man|woman|person)?|president|vice-president|captain|trustee|director|governor|clerk|co-?ordinator|organiser|manager)"
+_ROLE = r"(?:hon\.?\s+)?(?:secretary|treasurer|(?:vice-)?chair(?:man|woman|person)?|president|vice-president|captain|trustees?|directors?|governors?|clerk|co-?ordinator|organiser|manager)"
 _BODY = (
     r"(?:club|school|academy|college|association|society|trust|charity|church|chapel|pcc|federation|league|guild|institute|"
-    r"scouts|guides|brigade|band|choir|foundation|cic|ltd|limited|friends\s+of|governors)"
+    r"scouts|guides|brigade|band|choir|foundation|cic|ltd|limited|friends\s+of|governors|bank|centre|hub|forum|network|hospice|festival|co-?operative)"
 )
-_CAPACITY = re.compile(rf"\b{_ROLE}\b[^\n]{{0,60}}?\b{_BODY}\b|\b{_BODY}\b[^\n]{{0,40}}?\b{_ROLE}\b|\bschool\s+governor\b", re.I)
-_CAPACITY_IN_TEXT = re.compile(rf"\b(?:writing|write|speaking)\s+(?:to\s+you\s+)?(?:as|in\s+my\s+capacity\s+as)\s+(?:the\s+)?{_ROLE}\s+(?:of|at|for|to)\s+[^.;\n]{{0,60}}?\b{_BODY}\b", re.I)
+# "Chair of Trustees", "Chair of the Governors": the board names the body (a charity, a school).
+_BOARD_ROLE = r"(?:(?:vice-)?chair(?:man|woman|person)?|secretary|treasurer|clerk)\s+(?:of|to)\s+(?:the\s+)?(?:board\s+of\s+)?(?:trustees|governors|directors)"
+_CAPACITY = re.compile(rf"\b{_ROLE}\b[^\n]{{0,60}}?\b{_BODY}\b|\b{_BODY}\b[^\n]{{0,40}}?\b{_ROLE}\b|\bschool\s+governor\b|\b{_BOARD_ROLE}\b", re.I)
+_CAPACITY_IN_TEXT = re.compile(
+    rf"\b(?:writing|write|speaking)\s+(?:to\s+you\s+)?(?:as|in\s+my\s+capacity\s+as)\s+(?:the\s+)?"
+    rf"(?:{_ROLE}\s+(?:of|at|for|to)\s+[^.;\n]{{0,60}}?\b{_BODY}\b|{_BOARD_ROLE}\b)",
+    re.I,
+)
 
 
 def other_capacity(doc: Correspondence) -> str:

@@ -27,7 +27,8 @@ def councillor_obligation(doc: Correspondence, policy: Policy) -> Iterator[Breac
     Fires when the correspondence goes out over a councillor's name (its sign-off names a
     councillor, a "pp" signature for one, or it comes from a councillor's address signed by them
     or not signed at all) and the author's own text commits the Council ("the Council will pay",
-    "we will collect it", "the Council accepts liability"), agrees terms or a settlement, accepts a
+    "we will collect it", "the Council accepts liability", "the Council will not oppose your
+    application if..."), agrees terms or a settlement, accepts a
     quotation, or instructs a contractor, officer or anyone else to act for the Council ("please
     serve the notice", "I am instructing you to"). Attached letters are checked as letters.
     Not flagged: a councillor's own views, questions, promises of their own action, reports of
@@ -35,7 +36,8 @@ def councillor_obligation(doc: Correspondence, policy: Policy) -> Iterator[Breac
     obligations in quoted or forwarded text (but answers the councillor typed into the quoted
     message under their initials, "[JS: yes, go ahead]", are theirs), and letters signed by
     officers. A councillor who
-    signs in another capacity (a club's secretary, a school governor) binds that body with "we",
+    signs in another capacity (a club's secretary, a school governor, a charity's chair of
+    trustees) binds that body with "we",
     "I accept" or "please start": only a sentence that names the Council as bound counts then.
     """
     pieces = [doc] + [n.correspondence for n in doc.nested if n.relation is Relation.ATTACHED and n.correspondence.kind == "letter"]

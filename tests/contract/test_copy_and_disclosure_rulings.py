@@ -185,6 +185,30 @@ def test_a_short_title_covers_the_councillor_whose_title_starts_with_it():
     assert silent(doc) is None
 
 
+HUGHES = "a.hughes@council.gov.uk"
+
+
+@pytest.mark.parametrize(
+    "note, hidden",
+    [
+        ("Copy to: Deputy Leader; Chair of Licensing and Regulatory", None),
+        ("cc Chair of the Licensing and Regulatory Committee", None),
+        ("Copy to: Deputy Leader; Chair of Planning", {HUGHES}),
+    ],
+    ids=["short-title-of-a-committee-of-several-words", "full-title", "another-committees-chair"],
+)
+def test_a_short_title_drops_the_committee_of_a_title_of_several_words(note, hidden):
+    """"Chair of the Licensing and Regulatory Committee", shortened by its trailing qualifier
+    the way "Chair of the Planning Committee" becomes "Chair of Planning"."""
+    register = t.register(
+        councillors=[*REGISTER.councillors, Councillor("Anne Hughes", (HUGHES,), ("Chair of the Licensing and Regulatory Committee",))],
+        officers=REGISTER.officers,
+    )
+    doc = t.email(OFFICER, to=[SMITH], bcc=[HUGHES], text=f"{NOISE}\n{note}\n")
+    found = {p for f in Checker(t.policy(register), only=("silent-copy",)).check(doc) for p in f.parties}
+    assert (found or None) == hidden
+
+
 def test_a_note_that_appears_only_in_the_html_part_counts():
     text = "Dear Cllr Smith,\n\nThe enforcement notice was served today." + SIGN_OFF
     html = "<html><body><p>Dear Cllr Smith,</p><p>The enforcement notice was served today.</p><p>cc Cllr Evans</p>" \
@@ -284,6 +308,8 @@ def officer_mail(subject="The Plough", text=NOISE, headers=(), to=(SMITH, EVANS)
         ("The Plough", "strictly confidential\n\n" + NOISE, ()),
         ("The Plough", "OFFICIAL – SENSITIVE\n\n" + NOISE, ()),
         ("The Plough", "Not for onward transmission.\n\n" + NOISE, ()),
+        ("The Plough", "Not for circulation outside the Licensing Sub-Committee.\n\n" + NOISE, ()),
+        ("The Plough", "Confidential except to members of the Planning Committee\n\n" + NOISE, ()),
         ("The Plough", NOISE, (("Sensitivity", "Private"),)),
         ("The Plough", NOISE, (("Sensitivity", "Company-Confidential"),)),
         ("The Plough", NOISE, (("msip_labels", "MSIP_Label_1_Enabled=true; MSIP_Label_1_Name=OFFICIAL-SENSITIVE"),)),

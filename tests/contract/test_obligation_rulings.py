@@ -7,14 +7,17 @@ or, where the reader is part of the ruling (drafts, inline answers, alternative 
 as a small real .eml file and read by the real reader. The register is a fictional council.
 """
 
+import io
 from dataclasses import replace
 from email.message import EmailMessage
 
+import docx
 import pytest
 
 from correspondence_guard import sources, testing
 from correspondence_guard.engine import Checker
 from correspondence_guard.policy import Councillor, Officer
+from correspondence_guard.sources.letters import read_letter
 
 JANE = Councillor("Jane Smith", ("jane.smith@kestrel.gov.uk", "janesmith1962@gmail.com"), ("Leader of the Council",))
 ALAN = Councillor("Alan Smith", ("alan.smith@kestrel.gov.uk",))
@@ -73,6 +76,18 @@ def test_a_letterhead_of_the_councillors_office_with_their_sign_off():
     assert parties(testing.letter(text)) == {"tom.bramley@kestrel.gov.uk"}
 
 
+def test_a_letterhead_in_the_page_header_of_a_word_letter():
+    """The letterhead of a .docx usually sits in its page header, not in the body."""
+    document = docx.Document()
+    for paragraph in ("Dear Mrs Holroyd,", COMMITS, "Yours sincerely,", "Tom"):
+        document.add_paragraph(paragraph)
+    document.sections[0].header.paragraphs[0].text = "From the Office of Cllr Tom Bramley | Kestrel Borough Council"
+    out = io.BytesIO()
+    document.save(out)
+    letter = read_letter(out.getvalue(), "letter.docx", "letter.docx")
+    assert parties(letter) == {"tom.bramley@kestrel.gov.uk"}
+
+
 @pytest.mark.parametrize("sign_off", ["Tom", "TB", "T.B."])
 def test_first_name_or_initials_from_the_councillors_own_address(sign_off):
     doc = testing.email("tbramley@outlook.com", to=[RESIDENT], text=f"Dear Mrs Holroyd,\n\n{COMMITS}\n\nBest wishes\n{sign_off}\n")
@@ -100,6 +115,18 @@ def test_a_club_secretarys_we_is_the_club():
 def test_a_school_governors_we_is_the_school():
     text = "Dear Mr Patel,\n\nI am writing as chair of governors of Hollin Bank Primary School. We will pay for the new fence and please start on Monday.\n\nTom Bramley\n"
     assert parties(from_tom(text, to=CONTRACTOR)) is None
+
+
+@pytest.mark.parametrize(
+    "signed_as, text",
+    [
+        ("Tom Bramley\nChair of Trustees\nHollin Bank Community Larder", "We will pay your invoice for the new kitchen within 30 days."),
+        ("Tom Bramley", "I am writing as Vice-Chair of the Governors. We will cover the cost of the new gates."),
+    ],
+    ids=["chair-of-trustees-under-the-name", "chair-of-governors-in-the-text"],
+)
+def test_a_councillor_who_chairs_a_board_of_trustees_or_governors_speaks_for_that_body(signed_as, text):
+    assert parties(from_tom(f"Dear Mr Patel,\n\n{text}\n\nYours sincerely,\n\n{signed_as}\n", to=CONTRACTOR)) is None
 
 
 def test_signing_for_a_club_does_not_cover_a_promise_in_the_councils_name():
@@ -145,6 +172,10 @@ FLAGGED = {
     "we will, with a verb no list holds": ("We will repaint the railings on Church Walk next month.", RESIDENT),
     "a continued clause keeps its speaker": ("I am delighted to confirm that the Council will let you have the hall, and will pay for the stewarding.", RESIDENT),
     "the Borough by its short name": ("The Borough will meet the cost of replacing your fence panels.", RESIDENT),
+    "the Council by its place name": ("Kestrel will cover all reasonable legal fees your tenants incur.", RESIDENT),
+    "a promise to refrain": ("We won't charge your group for the use of the park.", RESIDENT),
+    "a conditional promise to refrain from enforcement": ("As long as the shed comes down by the end of May, the Council will not take any enforcement action.", RESIDENT),
+    "a conditional promise not to oppose": ("If you cut your opening hours to 11pm, the Council won't object to the renewal.", RESIDENT),
     "the councillor's own decision": ("I have decided to waive the hire charge for your group.", RESIDENT),
     "consider this my authorisation": ("Consider this my authorisation to order the new bins.", CONTRACTOR),
     "a promise to see a payment made": ("Send the quote to me and I'll make sure it's paid.", RESIDENT),
@@ -171,6 +202,8 @@ NOT_FLAGGED = {
     "a question to an officer": ("Could the Council pay for the repair?", "joe.bloggs@kestrel.gov.uk"),
     "an indirect question": ("Mrs Holroyd has asked me whether the Council will pay for the repair.", "joe.bloggs@kestrel.gov.uk"),
     "a refusal": ("I am sorry, but the Council cannot agree to pay for the damage.", RESIDENT),
+    "a refusal of what was asked": ("I'm afraid the Council will not refund the parking charge.", RESIDENT),
+    "the place as a place": ("Kestrel will be packed on carnival weekend and will see a lot of visitors.", RESIDENT),
     "a promise of the councillor's own action": ("I will raise this with the Clerk on Monday.", RESIDENT),
     "the councillor's own view": ("I hope the Council will fund the crossing.", RESIDENT),
     "a decision the Council has yet to take": ("If Cabinet agrees, the Council will fund the crossing.", RESIDENT),
