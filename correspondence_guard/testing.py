@@ -10,6 +10,7 @@ test it without writing MIME::
 from __future__ import annotations
 
 from dataclasses import replace
+from email.message import EmailMessage
 from typing import Iterable
 
 from .model import Correspondence, Envelope, Nested, Party, Relation
@@ -96,6 +97,47 @@ def register(
         officers=tuple(o if isinstance(o, Officer) else Officer(o[0], tuple(o[1])) for o in officers),
         lists=tuple(lists),
     )
+
+
+def mime(
+    sender: str,
+    to: Iterable[str] = (),
+    subject: str = "",
+    text: str = "",
+    *,
+    cc: Iterable[str] = (),
+    bcc: Iterable[str] = (),
+    date: str | None = None,
+    message_id: str | None = None,
+    headers: Iterable[tuple[str, str]] = (),
+    html: str | None = None,
+    attachments: Iterable[tuple[str, bytes | EmailMessage]] = (),
+) -> EmailMessage:
+    """A real RFC 822 message (``bytes(mime(...))``), for tests that go through the readers.
+
+    Without ``date`` and ``message_id`` it is a draft as a mail client saves it. An
+    attachment is a ``(filename, content)`` pair: a message is attached as
+    ``message/rfc822``; bytes as a ``.pdf`` or, otherwise, a Word document.
+    """
+    message = EmailMessage()
+    message["From"] = sender
+    for name, addresses in (("To", to), ("Cc", cc), ("Bcc", bcc)):
+        if addresses:
+            message[name] = ", ".join(addresses)
+    message["Subject"] = subject
+    for name, value in (("Date", date), ("Message-ID", message_id), *headers):
+        if value is not None:
+            message[name] = value
+    message.set_content(text)
+    if html is not None:
+        message.add_alternative(html, subtype="html")
+    for filename, data in attachments:
+        if isinstance(data, EmailMessage):
+            message.add_attachment(data)
+            continue
+        subtype = "pdf" if filename.lower().endswith(".pdf") else "vnd.openxmlformats-officedocument.wordprocessingml.document"
+        message.add_attachment(data, maintype="application", subtype=subtype, filename=filename)
+    return message
 
 
 def policy(reg: Register | None = None, **changes) -> Policy:

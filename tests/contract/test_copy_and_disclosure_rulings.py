@@ -68,30 +68,10 @@ def disclosed(doc) -> set[str] | None:
     return rules_fired(doc).get("confidential-regulatory-disclosure")
 
 
-def eml(sender, to, subject, text, *, cc=(), bcc=(), html=None, headers=(), attachments=()) -> bytes:
-    message = EmailMessage()
-    message["From"] = sender
-    message["To"] = ", ".join(to)
-    if cc:
-        message["Cc"] = ", ".join(cc)
-    if bcc:
-        message["Bcc"] = ", ".join(bcc)
-    message["Subject"] = subject
-    message["Date"] = "Mon, 06 Oct 2025 09:00:00 +0100"
-    message["Message-ID"] = "<contract@council.gov.uk>"
-    for name, value in headers:
-        message[name] = value
-    message.set_content(text)
-    if html is not None:
-        message.add_alternative(html, subtype="html")
-    for filename, data in attachments:
-        if isinstance(data, EmailMessage):
-            message.add_attachment(data)
-        else:
-            maintype, subtype = ("application", "pdf") if filename.endswith(".pdf") else (
-                "application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
-            message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
-    return bytes(message)
+def eml(sender, to, subject, text, **kw) -> bytes:
+    """A sent message (dated, with a Message-ID), as the readers will see it."""
+    return bytes(t.mime(sender, to, subject, text, date="Mon, 06 Oct 2025 09:00:00 +0100",
+                              message_id="<contract@council.gov.uk>", **kw))
 
 
 def read(raw: bytes):

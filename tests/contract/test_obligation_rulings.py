@@ -42,6 +42,11 @@ def from_tom(text: str, to: str = RESIDENT, **kw):
     return testing.email("tom.bramley@kestrel.gov.uk", to=[to], text=text, **kw)
 
 
+def from_tom_mime(to: str, subject: str, text: str) -> EmailMessage:
+    """A reply Tom Bramley sent from his own address, as a real message."""
+    return testing.mime("Tom Bramley <tom.bramley@kestrel.gov.uk>", [to], subject, text, date="Mon, 3 Mar 2025 09:00:00 +0000")
+
+
 def eml(tmp_path, message: EmailMessage):
     path = tmp_path / "message.eml"
     path.write_bytes(bytes(message))
@@ -135,11 +140,10 @@ def test_signing_for_a_club_does_not_cover_a_promise_in_the_councils_name():
 
 
 def test_a_draft_with_no_date_or_message_id_is_judged_as_if_sent(tmp_path):
-    draft = EmailMessage()
-    draft["From"] = "Cllr Tom Bramley <tom.bramley@kestrel.gov.uk>"
-    draft["To"] = "Carnival Committee <carnival@example.org>"
-    draft["Subject"] = "Carnival tea dance"
-    draft.set_content("Dear Ms Hunt,\n\nThe Council will let you have the Civic Hall free of charge and will pay for the stewarding.\n\nBest wishes\n\nCouncillor Tom Bramley\n")
+    draft = testing.mime(
+        "Cllr Tom Bramley <tom.bramley@kestrel.gov.uk>", ["Carnival Committee <carnival@example.org>"], "Carnival tea dance",
+        "Dear Ms Hunt,\n\nThe Council will let you have the Civic Hall free of charge and will pay for the stewarding.\n\nBest wishes\n\nCouncillor Tom Bramley\n",
+    )
     doc = eml(tmp_path, draft)
     assert not doc.date and not doc.message_id
     assert parties(doc) == {"tom.bramley@kestrel.gov.uk"}
@@ -237,12 +241,8 @@ def test_a_representation_that_only_urges_is_not_flagged():
 
 
 def test_answers_typed_inline_between_quoted_questions_are_the_authors(tmp_path):
-    reply = EmailMessage()
-    reply["From"] = "Tom Bramley <tom.bramley@kestrel.gov.uk>"
-    reply["To"] = f"Moor Roads <{CONTRACTOR}>"
-    reply["Subject"] = "Re: Mill Lane"
-    reply["Date"] = "Mon, 3 Mar 2025 09:00:00 +0000"
-    reply.set_content(
+    reply = from_tom_mime(
+        f"Moor Roads <{CONTRACTOR}>", "Re: Mill Lane",
         "Answers below.\n\n> Can we start on site next week?\nYes, go ahead on Monday.\n\n"
         "> Who pays for the traffic lights?\nThe Council will pay for them.\n\nTom\n"
     )
@@ -250,11 +250,7 @@ def test_answers_typed_inline_between_quoted_questions_are_the_authors(tmp_path)
 
 
 def test_an_obligation_only_in_quoted_text_is_someone_elses(tmp_path):
-    reply = EmailMessage()
-    reply["From"] = "Tom Bramley <tom.bramley@kestrel.gov.uk>"
-    reply["To"] = RESIDENT
-    reply["Subject"] = "Re: fence"
-    reply.set_content("Thanks, noted.\n\nTom\n\n> The Council will pay for the fence.\n> Joe Bloggs\n")
+    reply = from_tom_mime(RESIDENT, "Re: fence", "Thanks, noted.\n\nTom\n\n> The Council will pay for the fence.\n> Joe Bloggs\n")
     assert parties(eml(tmp_path, reply)) is None
 
 
@@ -268,12 +264,8 @@ def test_a_commitment_only_in_the_html_part_counts():
 
 
 def test_answers_typed_into_the_quoted_message_under_the_councillors_initials(tmp_path):
-    reply = EmailMessage()
-    reply["From"] = "Tom Bramley <tom.bramley@kestrel.gov.uk>"
-    reply["To"] = f"Moor Roads <{CONTRACTOR}>"
-    reply["Subject"] = "RE: Mill Lane resurfacing"
-    reply["Date"] = "Mon, 3 Mar 2025 09:00:00 +0000"
-    reply.set_content(
+    reply = from_tom_mime(
+        f"Moor Roads <{CONTRACTOR}>", "RE: Mill Lane resurfacing",
         "See my answers in your email below.\n\nTom\n\n"
         "From: Dave Moor <dave@moorroads.co.uk>\nSent: 28 February 2025 16:02\nTo: Tom Bramley\nSubject: Mill Lane resurfacing\n\n"
         "Dear Cllr Bramley,\n\nCan we start on site on Monday 10 March? [TB: yes, go ahead on the 10th]\n\n"
@@ -283,12 +275,8 @@ def test_answers_typed_into_the_quoted_message_under_the_councillors_initials(tm
 
 
 def test_someone_elses_initials_in_the_quoted_message_are_not_the_councillors(tmp_path):
-    reply = EmailMessage()
-    reply["From"] = "Tom Bramley <tom.bramley@kestrel.gov.uk>"
-    reply["To"] = RESIDENT
-    reply["Subject"] = "RE: Mill Lane"
-    reply["Date"] = "Mon, 3 Mar 2025 09:00:00 +0000"
-    reply.set_content(
+    reply = from_tom_mime(
+        RESIDENT, "RE: Mill Lane",
         "Thanks, noted.\n\nTom\n\nFrom: Joe Bloggs <joe.bloggs@kestrel.gov.uk>\nSent: 28 February 2025 16:02\nTo: Tom Bramley\n"
         "Subject: Mill Lane\n\nCan we start on Monday? [JB: yes, go ahead]\n\nJoe\n"
     )
