@@ -255,25 +255,19 @@ def check(file, policy_path, sender, to, cc, bcc, fmt, fail_on, fix, output) -> 
 def _check_in_worker(checker: Checker, file: str, parties: tuple) -> AuditReport:
     """Read and check ``file`` in a worker process within the policy's limits (time and
     memory too, see ``isolation``); a worker stopped at a limit is a UsageError naming it."""
-    from .isolation import WorkerLost, WorkerPool
+    from .isolation import WorkerLost, run_once
 
-    def setup():
-        def handle(task, conn):
-            documents = (
-                item if isinstance(item, Unreadable) else _with_parties(item, *parties)
-                for item in _read([file], announce=False)
-            )
-            return checker.audit(documents)
+    def work() -> AuditReport:
+        documents = (
+            item if isinstance(item, Unreadable) else _with_parties(item, *parties)
+            for item in _read([file], announce=False)
+        )
+        return checker.audit(documents)
 
-        return handle
-
-    pool = WorkerPool(1, setup, (), checker.policy.limits, context_kind="fork")
     try:
-        return pool.run(None)
+        return run_once(work, checker.policy.limits)
     except WorkerLost as exc:
         raise UsageError(f"cannot check {file}: {exc}") from None
-    finally:
-        pool.close()
 
 
 @cli.command("rules")

@@ -217,3 +217,14 @@ class WorkerPool:
             workers, self._all = list(self._all), set()
         for worker in workers:
             worker.stop()
+
+
+def run_once(work: Callable[[], Any], limits: Limits) -> Any:
+    """``work()`` in one forked worker within ``limits`` (memory and ``limits.seconds``), for a
+    one-shot command (``check``). Its result comes back; a limit reached, or an exception
+    ``work`` did not handle, raises :class:`WorkerLost` naming it."""
+    pool = WorkerPool(1, lambda: lambda task, conn: work(), (), limits, context_kind="fork")
+    try:
+        return pool.run(None)
+    finally:
+        pool.close()

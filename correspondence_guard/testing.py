@@ -171,3 +171,21 @@ def pdf_letter(text: str) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def rule_plugin(folder, name: str, source: str) -> dict[str, str]:
+    """An environment in which ``source`` (a module of ``@rule`` functions) is installed as
+    the rule plug-in ``name`` the way any plug-in is: a distribution on ``PYTHONPATH`` with
+    an entry point under ``correspondence_guard.rules``. Processes started with it (and
+    their workers) load the rule as the council's would."""
+    import os
+    from pathlib import Path
+
+    site = Path(folder) / "site"
+    module = name.replace("-", "_")
+    info = site / f"{module}-1.0.dist-info"
+    info.mkdir(parents=True, exist_ok=True)
+    (site / f"{module}.py").write_text(source, encoding="utf-8")
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[correspondence_guard.rules]\n{name} = {module}\n")
+    return {**os.environ, "PYTHONPATH": str(site)}

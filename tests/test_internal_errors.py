@@ -9,7 +9,6 @@ naming the exception type for each document not checked, and say nothing is clea
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -21,6 +20,7 @@ import pytest
 from correspondence_guard.model import INTERNAL_ERROR, UNREADABLE
 from correspondence_guard.parallel import audit_parallel
 from correspondence_guard.testing import policy as make_policy
+from correspondence_guard.testing import rule_plugin
 
 CLI = next((str(p) for p in (Path(sys.executable).parent / "correspondence-guard",) if p.exists()),
            shutil.which("correspondence-guard"))
@@ -39,13 +39,7 @@ def always_fails(doc, policy):
 @pytest.fixture
 def plugin_env(tmp_path):
     """An environment in which the broken rule is installed as a plug-in."""
-    site = tmp_path / "site"
-    (site / "broken_rule-1.0.dist-info").mkdir(parents=True)
-    (site / "broken_rule.py").write_text(PLUGIN, encoding="utf-8")
-    (site / "broken_rule-1.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: broken-rule\nVersion: 1.0\n")
-    (site / "broken_rule-1.0.dist-info" / "entry_points.txt").write_text(
-        "[correspondence_guard.rules]\nalways-fails = broken_rule\n")
-    return {**os.environ, "PYTHONPATH": str(site)}
+    return rule_plugin(tmp_path, "broken-rule", PLUGIN)
 
 
 def mail(folder: Path, name: str, text: str) -> Path:
@@ -112,3 +106,14 @@ def test_a_reader_that_raises_is_an_internal_error_not_unreadable(tmp_path, monk
     kinds = {Path(e.source).name: (e.kind, e.exception) for e in report.errors}
     assert kinds == {"a.eml": (INTERNAL_ERROR, "KeyError"), "empty.eml": (UNREADABLE, "")}
     assert report.summary()["internal_errors"] == 1 and report.summary()["unreadable"] == 1
+
+
+def test_a_rule_that_raises_makes_check_fix_exit_3_and_write_nothing(tmp_path, plugin_env):
+    draft = mail(tmp_path, "draft.eml", "Dear resident, the bins go out on Tuesday.")
+    fixed = tmp_path / "fixed.eml"
+    done = run(plugin_env, "check", draft, "--fix", "--output", fixed, "--fail-on", "never")
+    assert done.returncode == 3, done.stderr
+    assert not fixed.exists()  # no "fixed" copy of a draft that was never checked
+    assert "NOT CHECKED (internal error of the checker): not checked: internal error in rule always-fails (ValueError" in done.stdout
+    assert "Wrote" not in done.stdout and "Nothing changed" not in done.stdout
+    assert "(exit status 3)" in done.stderr

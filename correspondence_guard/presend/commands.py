@@ -84,9 +84,15 @@ def overrides(policy_path: str, since: str, fmt: str, output: str | None) -> Non
 
 
 def run_fix(file: str, output: str | None, checker, fail_on: str) -> int:
-    """``check FILE --fix --output OUT``: write the fixed copy and say what changed."""
+    """``check FILE --fix --output OUT``: write the fixed copy and say what changed.
+
+    The draft is read, checked and fixed in a worker within the policy's limits, as
+    ``check`` reads it. If the checker fails on it (a rule raised), nothing is written and
+    the status is 3, as ``check`` answers: a "fixed" copy of a draft never checked would
+    say it was safe to send."""
+    from ..cli import INTERNAL_ERROR_STATUS, notice
+    from ..isolation import WorkerLost, run_once
     from ..sources.email import looks_like_email
-    from .fix import fix_draft
 
     if output is None:
         raise UsageError("--fix needs --output FILE for the fixed copy (the draft is never changed in place)")
@@ -94,7 +100,17 @@ def run_fix(file: str, output: str | None, checker, fail_on: str) -> int:
         raw = stream.read()
     if not looks_like_email(raw):
         raise UsageError(f"--fix works on a draft email (.eml); {file} is not one")
-    fixed = fix_draft(raw, file, checker)
+    try:
+        kind, fixed = run_once(lambda: _fixed_or_why(raw, file, checker), checker.policy.limits)
+    except WorkerLost as exc:
+        raise UsageError(f"cannot check {file}: {exc}") from None
+    if kind == "usage":
+        raise UsageError(fixed)
+    if kind == "internal":
+        click.echo(f"NOT CHECKED (internal error of the checker): {fixed.error}")
+        click.echo(f"No fixed copy was written to {output}.")
+        notice(f"internal error in {fixed.source}: {fixed.error} (exit status {INTERNAL_ERROR_STATUS})")
+        return INTERNAL_ERROR_STATUS
     try:
         with open(output, "wb") as stream:
             stream.write(fixed.raw)
@@ -110,6 +126,26 @@ def run_fix(file: str, output: str | None, checker, fail_on: str) -> int:
     click.echo(f"Wrote {output}" + ("; it has no problems left." if not fixed.after else "."))
     failing = [f for f in fixed.after if fail_on == "warning" or f.severity == "error"]
     return 1 if fail_on != "never" and failing else 0
+
+
+def _fixed_or_why(raw: bytes, file: str, checker) -> tuple:
+    """In the worker: ``("fixed", FixedDraft)``, ``("usage", reason)`` for a draft that
+    cannot be fixed, or ``("internal", entry)`` when the checker itself failed."""
+    from ..engine import RuleFailure
+    from ..errors import GuardError
+    from ..model import internal_error
+    from .fix import fix_draft
+
+    try:
+        return "fixed", fix_draft(raw, file, checker)
+    except GuardError as exc:
+        return "usage", exc.message if isinstance(exc, UsageError) else f"cannot fix {file}: {exc.message}"
+    except RuleFailure as failure:
+        return "internal", internal_error(file, failure.error, f"rule {failure.rule_id}")
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a reader's fault is the checker's, never a clean draft
+        return "internal", internal_error(file, exc, "the reader")
 
 
 def register(group: click.Group) -> None:

@@ -1,9 +1,12 @@
 """The pre-send check service: ``POST /v1/check``, ``POST /v1/override``, ``GET /v1/health``.
 
 A Starlette app, run under uvicorn by ``correspondence-guard serve``. The policy and the
-rules are loaded once; each check runs the one engine path ``check`` uses, in a worker
-thread under ``presend.timeout_seconds``. A request body over ``presend.max_request_bytes``
-is refused (413) before it is read in full. When a token is configured every request but
+rules are loaded once, into ``presend.workers`` worker processes (``isolation``): a draft is
+read and checked there, by the one engine path ``check`` uses, capped at ``limits.memory_mb``
+and stopped at ``presend.timeout_seconds`` (or ``limits.seconds`` if shorter). A draft past
+either limit is answered 503, its worker killed and replaced, and no thread of the service
+is left running it. A request body over ``presend.max_request_bytes`` is refused (413)
+before it is read in full. When a token is configured every request but
 the health check needs ``Authorization: Bearer <token>``. Only the add-in's origin gets
 CORS headers. The log has one line per request (method, path, status, time, rules found),
 never a message body, an address or a subject.
@@ -11,12 +14,14 @@ never a message body, an address or a subject.
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 import logging
 import time
 
 import anyio
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -26,8 +31,9 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from .. import __version__
-from ..engine import Checker
+from ..engine import Checker, RuleFailure
 from ..errors import UnreadableDocument
+from ..isolation import STARTUP_SECONDS, WorkerLost, WorkerPool
 from ..policy import Policy
 from ..report import AuditReport, DocumentResult
 from ..reports.json import as_dict
@@ -66,7 +72,8 @@ def create_app(policy: Policy, settings: PresendSettings | None = None) -> Starl
             allow_headers=["Authorization", "Content-Type"],
             max_age=600,
         ))
-    return Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: _http_error})
+    return Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: _http_error},
+                     lifespan=service.lifespan)
 
 
 async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
@@ -74,13 +81,71 @@ async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
     return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
 
+def _worker_setup(policy: Policy, block_on: str):
+    """In a worker: the checker, warmed up on a small draft; returns the task handler.
+
+    A task is ``(kind, payload)``: ``json`` with the parsed draft, or ``rfc822`` with its
+    bytes. The answer is ``(status, value)``: 200 and the answer's JSON, or an error status
+    and its one-line reason. Running out of memory is left to the worker (it retires).
+    """
+    checker = Checker(policy)
+
+    def handle(task, conn=None) -> tuple[int, object]:
+        try:
+            return 200, _answer(checker, block_on, *task)
+        except DraftError as exc:
+            return 400, str(exc)
+        except UnreadableDocument as exc:
+            return 422, exc.message
+        except MemoryError:
+            raise
+        except RuleFailure as failure:
+            if isinstance(failure.error, MemoryError):
+                raise failure.error from None
+            return 500, _internal(failure.error)
+        except Exception as exc:  # noqa: BLE001 - an internal error must never read as clean
+            return 500, _internal(exc)
+
+    handle(("json", {"from": "warm-up@example.invalid", "body": "Hello."}))
+    return handle
+
+
+def _answer(checker: Checker, block_on: str, kind: str, payload) -> dict:
+    """The answer to one draft: the report's JSON, the verdict and the dialog's summary."""
+    doc = read_draft(payload) if kind == "json" else parse_message(payload, "draft")
+    findings = checker.check(doc)
+    report = AuditReport.for_policy(checker.policy)
+    report.rules = tuple(spec.id for spec in checker.rules)
+    report.documents.append(DocumentResult.of(doc, findings))
+    answer = as_dict(report)
+    answer["verdict"] = dialog.verdict(findings, block_on)
+    answer["summary"] = dialog.summary(doc, findings, checker.policy)
+    answer["markdown"] = dialog.summary(doc, findings, checker.policy, markdown=True)
+    return answer
+
+
+def _internal(exc: BaseException) -> str:
+    # The type only: an exception's text may quote the draft.
+    return f"internal error ({type(exc).__name__}); the draft was not checked"
+
+
 class _Service:
     def __init__(self, policy: Policy, settings: PresendSettings):
         self.policy = policy
         self.settings = settings
-        self.checker = Checker(policy)
+        self.checker = Checker(policy)  # a broken rule set fails here, at start-up, not on a draft
         self.store = store_for(policy)
-        self.checker.check(read_draft({"from": "warm-up@example.invalid", "body": "Hello."}))
+        self.seconds = min(settings.timeout_seconds, policy.limits.seconds)
+        self.pool = WorkerPool(settings.workers, _worker_setup, (policy, settings.block_on), policy.limits)
+        # Wait for a worker to be ready, so that the first draft does not pay for its start.
+        self.pool.run(("json", {"from": "warm-up@example.invalid", "body": "Hello."}), STARTUP_SECONDS)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(self, app):
+        try:
+            yield
+        finally:
+            self.pool.close()
 
     # -- the endpoints ------------------------------------------------------------------
 
@@ -106,26 +171,13 @@ class _Service:
         if kind not in ("application/json", "message/rfc822"):
             raise Refused(415, "send the draft as application/json or message/rfc822")
         body = await self._body(request)
-        draft = _json(body) if kind == "application/json" else None
-
-        def work() -> dict:
-            try:
-                doc = read_draft(draft) if draft is not None else parse_message(body, "draft")
-            except DraftError as exc:
-                raise Refused(400, str(exc)) from None
-            except UnreadableDocument as exc:
-                raise Refused(422, exc.message) from None
-            findings = self.checker.check(doc)
-            report = AuditReport.for_policy(self.policy)
-            report.rules = tuple(spec.id for spec in self.checker.rules)
-            report.documents.append(DocumentResult.of(doc, findings))
-            answer = as_dict(report)
-            answer["verdict"] = dialog.verdict(findings, self.settings.block_on)
-            answer["summary"] = dialog.summary(doc, findings, self.policy)
-            answer["markdown"] = dialog.summary(doc, findings, self.policy, markdown=True)
-            return answer
-
-        answer = await self._in_time(work)
+        task = ("json", _json(body)) if kind == "application/json" else ("rfc822", body)
+        try:
+            status, answer = await anyio.to_thread.run_sync(self.pool.run, task, self.seconds)
+        except WorkerLost as exc:
+            raise Refused(503, f"the draft was not checked: {exc}") from None
+        if status != 200:
+            raise Refused(status, answer)
         return answer, ",".join(f["rule"] for f in answer["documents"][0]["findings"])
 
     async def _override(self, request: Request) -> tuple[dict, str]:
@@ -145,8 +197,8 @@ class _Service:
         if not isinstance(subject, str):
             raise Refused(400, "subject: must be text")
         pairs = _finding_pairs(findings)
-        override = await self._in_time(
-            lambda: self.store.record(sender, " ".join(subject.split()), pairs, justification[:4000])
+        override = await anyio.to_thread.run_sync(
+            self.store.record, sender, " ".join(subject.split()), pairs, justification[:4000]
         )
         answer = {"id": override.id, "recorded_at": override.recorded_at, "header": HEADER}
         return answer, ",".join(rule for rule, _ in pairs)
@@ -193,15 +245,6 @@ class _Service:
                 raise Refused(413, f"the request is over the limit of {limit} bytes")
             chunks.append(chunk)
         return b"".join(chunks)
-
-    async def _in_time(self, work):
-        """Run ``work`` in a thread; past the time limit answer 503 (the thread is left to finish)."""
-        seconds = self.settings.timeout_seconds
-        try:
-            with anyio.fail_after(seconds):
-                return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
-        except TimeoutError:
-            raise Refused(503, f"the check took longer than {seconds:g} s") from None
 
 
 def _json(body: bytes):

@@ -14,6 +14,8 @@ from ..errors import PolicyError
 from ..policy import SEVERITIES, Policy
 
 TOKEN_VARIABLE = "CORRESPONDENCE_GUARD_TOKEN"
+# Each worker holds the readers and the rules (some 60 MB); more than this is a typing slip.
+MAX_WORKERS = 64
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class PresendSettings:
     block_on: str = "error"
     max_request_bytes: int = 10 * 1024 * 1024
     timeout_seconds: float = 5.0
+    workers: int = 2
 
 
 def read_settings(policy: Policy) -> PresendSettings:
@@ -55,7 +58,10 @@ def read_settings(policy: Policy) -> PresendSettings:
         block_on=block_on,
         max_request_bytes=number("max_request_bytes", int, 10 * 1024 * 1024),
         timeout_seconds=number("timeout_seconds", float, 5.0),
+        workers=number("workers", int, 2),
     )
+    if settings.workers > MAX_WORKERS:
+        fail("workers", f"must be at most {MAX_WORKERS}, not {settings.workers}")
     raw.pop("token", None)
     if raw:
         fail(sorted(raw)[0], "is not a pre-send setting")

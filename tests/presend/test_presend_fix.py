@@ -5,8 +5,10 @@ from __future__ import annotations
 import email
 import email.policy
 import subprocess
+import time
 from email.message import EmailMessage
 
+from correspondence_guard.testing import rule_plugin
 from presend_helpers import CLI, CLLR_QURESHI, CLLR_THORNBER, LEADER, OFFICER, SAMPLES, SIGNED
 
 POLICY = str(SAMPLES / "policy.yaml")
@@ -71,3 +73,29 @@ def test_fix_needs_an_output_and_an_email(tmp_path):
     assert no_output.returncode == 2 and "--fix needs --output FILE" in no_output.stderr
     letter = fix(SAMPLES / "letters" / "09-leader-commits-grant.txt", tmp_path / "x.eml")
     assert letter.returncode == 2 and "works on a draft email (.eml)" in letter.stderr
+
+
+STALLS = '''
+import time
+
+from correspondence_guard.rules import rule
+
+
+@rule("stalls", severity="warning", clause="T 1", remedy="None.")
+def stalls(doc, policy):
+    """Never finishes: a stand-in for a draft that would hang a reader."""
+    time.sleep(3600)
+    return ()
+'''
+
+
+def test_fix_reads_and_checks_within_the_time_limit(tmp_path):
+    policy = tmp_path / "policy.yaml"
+    policy.write_text((SAMPLES / "policy.yaml").read_text(encoding="utf-8") + "\nlimits:\n  seconds: 2\n", encoding="utf-8")
+    env = rule_plugin(tmp_path, "stalls", STALLS)
+    draft, fixed = SAMPLES / "mail" / "01-silent-bcc-enforcement-update.eml", tmp_path / "fixed.eml"
+    started = time.monotonic()
+    run = subprocess.run([CLI, "check", str(draft), "--policy", str(policy), "--fix", "--output", str(fixed)],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert run.returncode == 2 and "over limits.seconds (2)" in run.stderr
+    assert time.monotonic() - started < 30 and not fixed.exists()
