@@ -124,7 +124,7 @@ def test_an_unopenable_pst_named_on_the_command_line_exits_2(tmp_path, policy, c
 def test_the_serial_reader_also_refuses_an_unopenable_named_pst(tmp_path):
     pytest.importorskip("pypff")
     from correspondence_guard.errors import UsageError
-    from correspondence_guard.parallel import audit_serial
+    from correspondence_guard.audit import audit_serial
     from correspondence_guard.testing import policy
 
     (tmp_path / "x.pst").write_bytes(PST_HEADER_ONLY)

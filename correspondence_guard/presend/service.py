@@ -29,7 +29,7 @@ from .. import __version__
 from ..engine import Checker
 from ..errors import UnreadableDocument
 from ..policy import Policy
-from ..report import AuditReport, DocumentResult
+from ..report import DocumentResult
 from ..reports.json import as_dict
 from ..sources.email import parse_message
 from . import dialog
@@ -116,8 +116,7 @@ class _Service:
             except UnreadableDocument as exc:
                 raise Refused(422, exc.message) from None
             findings = self.checker.check(doc)
-            report = AuditReport.for_policy(self.policy)
-            report.rules = tuple(spec.id for spec in self.checker.rules)
+            report = self.checker.new_report()
             report.documents.append(DocumentResult.of(doc, findings))
             answer = as_dict(report)
             answer["verdict"] = dialog.verdict(findings, self.settings.block_on)

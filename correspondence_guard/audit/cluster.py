@@ -1,0 +1,1 @@
+MBOX_RANGE = 200
