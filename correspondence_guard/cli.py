@@ -172,15 +172,16 @@ the report), whatever --fail-on says; 130 interrupted (report written, partial).
 @click.option("--sender", multiple=True, metavar="ADDR", help="Only documents sent from ADDR, or from @domain (repeatable).")
 @click.option("--councillor", multiple=True, metavar="WHO", help="Only documents where this councillor (address or name in the register) is a party (repeatable).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: the number of cores).")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster: tcp://HOST:8786, or local:N for N workers here (the [dask] extra).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: only when stderr is a terminal).")
-def audit(paths, policy_path, fmt, output, fail_on, only, since, until, sender, councillor, workers, progress) -> int:
+def audit(paths, policy_path, fmt, output, fail_on, only, since, until, sender, councillor, workers, scheduler, progress) -> int:
     from .audit import audit as run_audit, check_paths, default_workers
 
     policy = _policy(policy_path)
     rules = _rules(only)
     audit_filter = AuditFilter.from_options(policy, since, until, sender, councillor, only, available_rules=rules)
     check_paths(paths)  # exit 2 before any output for a missing path or an unopenable named .pst
-    options = dict(workers=workers or default_workers(), rules=rules, audit_filter=audit_filter,
+    options = dict(workers=workers or default_workers(), scheduler=scheduler, rules=rules, audit_filter=audit_filter,
                    progress={None: True, True: "always", False: False}[progress])
     if fmt in STREAMING:
         with _output(output) as stream:

@@ -161,6 +161,13 @@ def iter_units(paths: Iterable[str], count: bool = False, mbox_range: int = 0) -
     return UnitStream(paths, count=count, mbox_range=mbox_range)
 
 
+def split_range(unit: Unit) -> Iterator[Unit]:
+    """An mbox byte range as one ``email`` unit per message, numbered as in the whole file."""
+    source, _, (path, start, end, number) = unit
+    for n, data in enumerate(iter_mbox(path, start, end), number):
+        yield (f"{source}#{n}", "email", data)
+
+
 class PstFiles:
     """The PST files a worker has open, kept between units."""
 
@@ -189,9 +196,7 @@ def read_unit(unit: Unit, pst: PstFiles | None = None) -> list[Correspondence | 
     if kind == "email":
         return [sources.read_message(payload, source)]
     if kind == "mbox_range":
-        path, start, end, number = payload
-        return [sources.read_message(data, f"{source}#{n}")
-                for n, data in enumerate(iter_mbox(path, start, end), number)]
+        return [sources.read_message(data, message) for message, _, data in split_range(unit)]
     if kind == "pst":
         return [(pst or PstFiles()).read(payload, source)]
     return list(sources.read_file(payload, source))
