@@ -22,6 +22,8 @@ from __future__ import annotations
 import itertools
 import logging
 import multiprocessing
+import signal
+import threading
 from typing import Callable, Iterable, Iterator
 
 from ..errors import UsageError
@@ -35,6 +37,11 @@ NOT_A_DAEMON = ("a Dask worker that is a daemon process cannot start the watched
                 " read in: start the workers with DASK_DISTRIBUTED__WORKER__DAEMON=False")
 
 
+_WARM_UP = (b"From: a@example.invalid\nTo: b@example.invalid\nSubject: warm-up\n\n"
+            b"Hello.\n\nRegards,\nA\n")
+_kept: dict[int, list] = {}  # the watched process each scattered setup has on this worker
+
+
 class _Never:
     def check(self) -> None:
         return None
@@ -43,18 +50,24 @@ class _Never:
 def check_units(setup: tuple, units: list[Unit]) -> tuple[list[tuple], int]:
     """On a Dask worker: read and check ``units`` in a watched process; (results, messages)."""
     from . import _batches, scheduling
-    from .. import sources  # noqa: F401  the readers, imported once here, not in every fork
-    from ..sources import email, letters  # noqa: F401
 
     if multiprocessing.current_process().daemon:
         raise UsageError(NOT_A_DAEMON)
     policy, rules, audit_filter = setup
+    if id(setup) not in _kept:  # read and check one message here: a new fork starts warm
+        with limits_applied(policy.limits):
+            scheduling.UnitWork(policy, rules, audit_filter)(("warm-up", "email", _WARM_UP))
+        for kept in _kept.values():  # an earlier audit's process
+            for worker in kept:
+                worker.stop()
+        _kept.clear()
+        _kept[id(setup)] = []
     with limits_applied(policy.limits):
         messages = [each for unit in units
                     for each in (split_range(unit) if unit[1] == "mbox_range" else (unit,))]
     results: list[tuple] = []
     scheduling.run(_batches(messages, 32), policy, rules, audit_filter, 1, 2,
-                   lambda taken, _: results.extend(taken), _Never())
+                   lambda taken, _: results.extend(taken), _Never(), _kept[id(setup)])
     return results, len(messages)
 
 
@@ -87,13 +100,27 @@ def _client(address: str):
         if not count.isdigit() or int(count) < 1:
             raise UsageError(f"--scheduler {address}: say local:N, N the number of worker processes")
         dask.config.set({"distributed.worker.daemon": False})
-        cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+        with _sigint_ignored():  # Ctrl-C is this process's to handle, not its workers'
+            cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
         return Client(cluster), cluster
     try:
         return Client(address, timeout=15), None
     except (OSError, TimeoutError, ValueError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+
+
+class _sigint_ignored:
+    """SIGINT ignored while worker processes are started here, so they inherit it ignored
+    and a Ctrl-C at the terminal (sent to the whole process group) reaches only the audit."""
+
+    def __enter__(self):
+        main = threading.current_thread() is threading.main_thread()
+        self.previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+
+    def __exit__(self, *exc):
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
 
 
 def run(address: str, units: Iterable[Unit], setup: tuple, take: Callable[[list, int], None], stop) -> None:
@@ -123,6 +150,7 @@ def run(address: str, units: Iterable[Unit], setup: tuple, take: Callable[[list,
         submit(IN_FLIGHT_PER_WORKER * workers)
         try:
             for future in running:
+                stop.check()
                 done[out.pop(future)] = future.result()
                 future.release()
                 while following in done:

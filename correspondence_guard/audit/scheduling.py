@@ -117,8 +117,12 @@ class _Batch:
 
 
 def run(batches: Iterator[list], policy, rules, audit_filter, workers: int, window: int,
-        take: Callable[[list, int], None], stop) -> None:
+        take: Callable[[list, int], None], stop, kept: list[Worker] | None = None) -> None:
     """Audit ``batches`` with ``workers`` watched processes; ``take(results, n)`` in order.
+
+    ``kept``: workers to start from, and where the idle ones are left at the end for the
+    next call (a Dask worker keeps its watched process between tasks); by default every
+    worker is stopped at the end.
 
     Raises KeyboardInterrupt after taking, in order, every batch already back.
     """
@@ -130,7 +134,8 @@ def run(batches: Iterator[list], policy, rules, audit_filter, workers: int, wind
     def make() -> Worker:
         return Worker(context, _setup, (policy, rules, audit_filter), limits)
 
-    idle = [make() for _ in range(workers)]
+    idle = kept if kept is not None else []
+    idle.extend(make() for _ in range(workers - len(idle)))
     busy: dict = {}
     pending: deque[_Batch] = deque()
     exhausted = False
@@ -206,5 +211,5 @@ def run(batches: Iterator[list], policy, rules, audit_filter, workers: int, wind
             take([result for unit in batch.results for result in unit], len(batch.units))
         raise
     finally:
-        for worker in idle + [w for w, _ in busy.values()]:
+        for worker in (idle if kept is None else []) + [w for w, _ in busy.values()]:
             worker.stop()
