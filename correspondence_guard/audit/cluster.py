@@ -110,6 +110,16 @@ def _client(address: str):
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 
 
+def _answer(future) -> tuple:
+    """A task's results, or one line saying why the cluster could not give them."""
+    try:
+        return future.result()
+    except (UsageError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a worker lost, the scheduler gone: the cluster's fault, not the mail's
+        raise UsageError(f"the Dask cluster failed a task: {type(exc).__name__}: {exc}") from None
+
+
 class _sigint_ignored:
     """SIGINT ignored while worker processes are started here, so they inherit it ignored
     and a Ctrl-C at the terminal (sent to the whole process group) reaches only the audit."""
@@ -151,7 +161,7 @@ def run(address: str, units: Iterable[Unit], setup: tuple, take: Callable[[list,
         try:
             for future in running:
                 stop.check()
-                done[out.pop(future)] = future.result()
+                done[out.pop(future)] = _answer(future)
                 future.release()
                 while following in done:
                     take(*done.pop(following))
