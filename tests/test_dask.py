@@ -48,10 +48,11 @@ def cluster(tmp_path_factory):
                 [dask, "worker", "--scheduler-file", str(address_file), "--nthreads", "1", "--nworkers", "1",
                  "--no-dashboard", "--host", "127.0.0.1"],
                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        from distributed import Client
-
-        with Client(address, timeout=30) as client:
-            client.wait_for_workers(2, timeout=90)
+        # waited for in a child: Dask's threads stay out of this process, whose forked
+        # audit workers would otherwise inherit their address space under the memory cap
+        subprocess.run([sys.executable, "-c", "import sys; from distributed import Client; "
+                        "Client(sys.argv[1], timeout=30).wait_for_workers(2, timeout=90)", address],
+                       check=True, timeout=150, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         yield address
     finally:
         for process in reversed(processes):

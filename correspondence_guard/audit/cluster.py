@@ -10,11 +10,14 @@ worker are out at once; results come back as they complete (``as_completed``) an
 taken in source order, so the report, dedupe and progress are those of a local audit.
 
 Limits on a Dask worker: the task never reads a document itself. It splits its unit
-into one unit per message and hands them to one forked, watched worker process
+into one unit per message and hands them to one watched worker process
 (``scheduling.run``, as a local audit does), capped at ``limits.memory_mb`` and killed
-past ``limits.seconds`` per document; the Dask worker survives any document. A
-process that is a daemon may not start one, so the workers must not be daemons: ``local:N``
-sets this; a worker started by hand needs ``DASK_DISTRIBUTED__WORKER__DAEMON=False``.
+past ``limits.seconds`` per document; the Dask worker survives any document. That
+process is kept between tasks and started by a fork server (``forkserver``), not forked
+from the Dask worker: the cap is on address space, and a Dask worker's threads and
+arenas would count against it. A process that is a daemon may not start one, so the
+workers must not be daemons: ``local:N`` sets this; a worker started by hand needs
+``DASK_DISTRIBUTED__WORKER__DAEMON=False``.
 """
 
 from __future__ import annotations
@@ -37,8 +40,8 @@ NOT_A_DAEMON = ("a Dask worker that is a daemon process cannot start the watched
                 " read in: start the workers with DASK_DISTRIBUTED__WORKER__DAEMON=False")
 
 
-_WARM_UP = (b"From: a@example.invalid\nTo: b@example.invalid\nSubject: warm-up\n\n"
-            b"Hello.\n\nRegards,\nA\n")
+_PRELOAD = ["correspondence_guard.audit.scheduling", "correspondence_guard.sources.email",
+            "correspondence_guard.sources.letters", "correspondence_guard.rules", "correspondence_guard.engine"]
 _kept: dict[int, list] = {}  # the watched process each scattered setup has on this worker
 
 
@@ -54,9 +57,8 @@ def check_units(setup: tuple, units: list[Unit]) -> tuple[list[tuple], int]:
     if multiprocessing.current_process().daemon:
         raise UsageError(NOT_A_DAEMON)
     policy, rules, audit_filter = setup
-    if id(setup) not in _kept:  # read and check one message here: a new fork starts warm
-        with limits_applied(policy.limits):
-            scheduling.UnitWork(policy, rules, audit_filter)(("warm-up", "email", _WARM_UP))
+    if id(setup) not in _kept:
+        multiprocessing.set_forkserver_preload(_PRELOAD)  # each watched process starts warm
         for kept in _kept.values():  # an earlier audit's process
             for worker in kept:
                 worker.stop()
@@ -67,7 +69,7 @@ def check_units(setup: tuple, units: list[Unit]) -> tuple[list[tuple], int]:
                     for each in (split_range(unit) if unit[1] == "mbox_range" else (unit,))]
     results: list[tuple] = []
     scheduling.run(_batches(messages, 32), policy, rules, audit_filter, 1, 2,
-                   lambda taken, _: results.extend(taken), _Never(), _kept[id(setup)])
+                   lambda taken, _: results.extend(taken), _Never(), _kept[id(setup)], "forkserver")
     return results, len(messages)
 
 

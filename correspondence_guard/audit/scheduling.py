@@ -117,19 +117,20 @@ class _Batch:
 
 
 def run(batches: Iterator[list], policy, rules, audit_filter, workers: int, window: int,
-        take: Callable[[list, int], None], stop, kept: list[Worker] | None = None) -> None:
+        take: Callable[[list, int], None], stop, kept: list[Worker] | None = None, start: str = "fork") -> None:
     """Audit ``batches`` with ``workers`` watched processes; ``take(results, n)`` in order.
 
     ``kept``: workers to start from, and where the idle ones are left at the end for the
     next call (a Dask worker keeps its watched process between tasks); by default every
-    worker is stopped at the end.
+    worker is stopped at the end. ``start``: how a worker process is started (fork, or
+    forkserver from a process with threads and a large address space).
 
     Raises KeyboardInterrupt after taking, in order, every batch already back.
     """
     limits = policy.limits
     # Forked, not spawned: a worker starts in milliseconds with the readers already
     # imported, and takes the rules as they are (plug-ins, or stand-ins in tests) unpickled.
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context(start)
 
     def make() -> Worker:
         return Worker(context, _setup, (policy, rules, audit_filter), limits)
