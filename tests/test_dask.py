@@ -101,3 +101,11 @@ def test_a_scheduler_nobody_answers_is_a_usage_error(tmp_path):
                            str(SAMPLES)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in done.stderr
+
+
+def test_a_second_audit_on_the_same_workers_uses_its_own_policy_and_rules(cluster, corpus):
+    first = audit("--scheduler", cluster, *corpus)
+    narrowed = audit("--scheduler", cluster, "--rule", "silent-copy", *corpus)
+    assert narrowed == audit("--workers", "2", "--rule", "silent-copy", *corpus)
+    assert narrowed != first
+    assert {f["rule"] for d in json.loads(narrowed[1])["documents"] for f in d["findings"]} == {"silent-copy"}

@@ -42,7 +42,10 @@ NOT_A_DAEMON = ("a Dask worker that is a daemon process cannot start the watched
 
 _PRELOAD = ["correspondence_guard.audit.scheduling", "correspondence_guard.sources.email",
             "correspondence_guard.sources.letters", "correspondence_guard.rules", "correspondence_guard.engine"]
-_kept: dict[int, list] = {}  # the watched process each scattered setup has on this worker
+# On a Dask worker: the setup of the audit now served, and its watched process, kept
+# between tasks (the setup held, so that it is this very one that a later task matches).
+_kept: dict = {"setup": None, "workers": []}
+_one_at_a_time = threading.Lock()  # one watched process per Dask worker, --nthreads 1
 
 
 class _Never:
@@ -57,19 +60,18 @@ def check_units(setup: tuple, units: list[Unit]) -> tuple[list[tuple], int]:
     if multiprocessing.current_process().daemon:
         raise UsageError(NOT_A_DAEMON)
     policy, rules, audit_filter = setup
-    if id(setup) not in _kept:
-        multiprocessing.set_forkserver_preload(_PRELOAD)  # each watched process starts warm
-        for kept in _kept.values():  # an earlier audit's process
-            for worker in kept:
-                worker.stop()
-        _kept.clear()
-        _kept[id(setup)] = []
     with limits_applied(policy.limits):
         messages = [each for unit in units
                     for each in (split_range(unit) if unit[1] == "mbox_range" else (unit,))]
     results: list[tuple] = []
-    scheduling.run(_batches(messages, 32), policy, rules, audit_filter, 1, 2,
-                   lambda taken, _: results.extend(taken), _Never(), _kept[id(setup)], "forkserver")
+    with _one_at_a_time:
+        if _kept["setup"] is not setup:  # a new audit: an earlier one's process is stopped
+            multiprocessing.set_forkserver_preload(_PRELOAD)  # each watched process starts warm
+            for worker in _kept["workers"]:
+                worker.stop()
+            _kept.update(setup=setup, workers=[])
+        scheduling.run(_batches(messages, 32), policy, rules, audit_filter, 1, 2,
+                       lambda taken, _: results.extend(taken), _Never(), _kept["workers"], "forkserver")
     return results, len(messages)
 
 
