@@ -19,7 +19,7 @@ import click
 from . import __version__
 from .engine import Checker
 from .errors import GuardError, UsageError
-from .filters import AuditFilter
+from .audit.filters import AuditFilter
 from .gateway.commands import register as register_gateway_commands
 from .model import Correspondence, Party, Unreadable
 from .policy import Policy, load_policy
@@ -86,9 +86,9 @@ def _read(paths: Iterable[str], announce: bool = True) -> Iterator[Correspondenc
     The readers are imported here rather than at the top so that ``--version`` and
     ``rules`` do not pay for loading the MIME and document parsers.
     """
-    from . import sources
+    from .audit.units import read
 
-    for item in sources.read(list(paths)):
+    for item in read(list(paths)):
         if announce and isinstance(item, Unreadable):
             _note_error(item)
         yield item
@@ -172,23 +172,24 @@ the report), whatever --fail-on says; 130 interrupted (report written, partial).
 @click.option("--sender", multiple=True, metavar="ADDR", help="Only documents sent from ADDR, or from @domain (repeatable).")
 @click.option("--councillor", multiple=True, metavar="WHO", help="Only documents where this councillor (address or name in the register) is a party (repeatable).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: the number of cores).")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster: tcp://HOST:8786, or local:N for N workers here (the [dask] extra).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: only when stderr is a terminal).")
-def audit(paths, policy_path, fmt, output, fail_on, only, since, until, sender, councillor, workers, progress) -> int:
-    from .parallel import audit_parallel, check_paths, default_workers
+def audit(paths, policy_path, fmt, output, fail_on, only, since, until, sender, councillor, workers, scheduler, progress) -> int:
+    from .audit import audit as run_audit, check_paths, default_workers
 
     policy = _policy(policy_path)
     rules = _rules(only)
     audit_filter = AuditFilter.from_options(policy, since, until, sender, councillor, only, available_rules=rules)
     check_paths(paths)  # exit 2 before any output for a missing path or an unopenable named .pst
-    options = dict(workers=workers or default_workers(), rules=rules, audit_filter=audit_filter,
+    options = dict(workers=workers or default_workers(), scheduler=scheduler, rules=rules, audit_filter=audit_filter,
                    progress={None: True, True: "always", False: False}[progress])
     if fmt in STREAMING:
         with _output(output) as stream:
             writer = JsonlWriter(stream, policy_source=policy.source, council=policy.register.council)
-            report = audit_parallel(paths, policy, sink=_announcing(writer.add), **options)
+            report = run_audit(paths, policy, sink=_announcing(writer.add), **options)
             writer.close(partial=report.partial, rules=report.rules, counts=report.summary())
     else:
-        report = audit_parallel(paths, policy, **options)
+        report = run_audit(paths, policy, **options)
         for error in report.errors:
             _note_error(error)
         _emit(render(report, fmt), output)

@@ -80,9 +80,14 @@ class Checker:
         except RuleFailure as failure:
             return internal_error(doc.source, failure.error, f"rule {failure.rule_id}")
 
-    def audit(self, documents: Iterable[Correspondence | Unreadable | Skipped]) -> AuditReport:
+    def new_report(self) -> AuditReport:
+        """An empty report of this policy and these rules: the one place a report learns them."""
         report = AuditReport.for_policy(self.policy)
         report.rules = tuple(spec.id for spec in self.rules)
+        return report
+
+    def audit(self, documents: Iterable[Correspondence | Unreadable | Skipped]) -> AuditReport:
+        report = self.new_report()
         for item in documents:
             report.add(self.outcome(item) if isinstance(item, Correspondence) else item)
         return report

@@ -11,7 +11,7 @@ left running.
 
 :class:`Worker` is one child and its pipe; :class:`WorkerPool` lends workers to any
 number of threads (the milter) and replaces those it loses. The audit drives its
-workers itself (``parallel``), with the same :class:`Worker`.
+workers itself (``audit.scheduling``), with the same :class:`Worker`.
 """
 
 from __future__ import annotations
@@ -23,8 +23,6 @@ import resource
 import signal
 import threading
 import time
-from multiprocessing.reduction import ForkingPickler
-from types import MappingProxyType
 from typing import Any, Callable
 
 from .limits import Limits, limit_defect
@@ -35,19 +33,6 @@ STARTUP_SECONDS = 60
 # A worker whose resident memory grew past this many times its size after start-up is
 # retired after its task (a parser's high-water mark stays in the process otherwise).
 _GROWTH = 3
-
-
-def _mappingproxy(data: dict) -> MappingProxyType:
-    return MappingProxyType(data)
-
-
-def _reduce_mappingproxy(proxy):
-    return _mappingproxy, (dict(proxy),)
-
-
-# A Policy keeps its mappings read-only (MappingProxyType), which pickle refuses; workers get
-# a copy through multiprocessing's own pickler (this registration touches nothing else).
-ForkingPickler.register(MappingProxyType, _reduce_mappingproxy)
 
 
 class WorkerLost(Exception):

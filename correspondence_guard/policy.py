@@ -43,6 +43,25 @@ def _freeze(value: Any) -> Any:
     return value
 
 
+def _thaw(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    return value
+
+
+def _rebuilt(cls: type, fields: dict) -> Any:
+    return cls(**{name: _freeze(value) for name, value in fields.items()})
+
+
+class _Picklable:
+    """A frozen dataclass whose read-only mappings (MappingProxyType, which pickle refuses)
+    travel as plain dicts and are frozen again on load: a policy goes to worker processes
+    and to a cluster's workers by plain pickle."""
+
+    def __reduce__(self):
+        return _rebuilt, (type(self), {f.name: _thaw(getattr(self, f.name)) for f in dataclasses.fields(self)})
+
+
 def _merge(base: Mapping, over: Mapping) -> dict:
     merged = dict(base)
     for key, value in over.items():
@@ -145,7 +164,7 @@ class Register:
 
 
 @dataclass(frozen=True)
-class RuleSettings:
+class RuleSettings(_Picklable):
     enabled: bool = True
     severity: str = "error"
     exempt_senders: frozenset[str] = frozenset()
@@ -154,7 +173,7 @@ class RuleSettings:
 
 
 @dataclass(frozen=True)
-class Policy:
+class Policy(_Picklable):
     """Everything a check needs to know about the council, passed down, never global."""
 
     source: str = "<default>"

@@ -124,7 +124,7 @@ def test_an_unopenable_pst_named_on_the_command_line_exits_2(tmp_path, policy, c
 def test_the_serial_reader_also_refuses_an_unopenable_named_pst(tmp_path):
     pytest.importorskip("pypff")
     from correspondence_guard.errors import UsageError
-    from correspondence_guard.parallel import audit_serial
+    from correspondence_guard.audit import audit_serial
     from correspondence_guard.testing import policy
 
     (tmp_path / "x.pst").write_bytes(PST_HEADER_ONLY)
@@ -196,3 +196,33 @@ def test_ctrl_c_writes_a_partial_report(tmp_path, policy, fmt, workers):
         assert text.startswith("PARTIAL AUDIT") and "(partial audit)" in text
         read = int(text.rsplit("\n\n", 1)[-1].split()[0])
     assert 0 < read < 30000
+
+
+def test_ctrl_c_at_the_terminal_stops_a_dask_audit_with_a_partial_report(tmp_path, policy):
+    """A terminal's Ctrl-C reaches the whole process group, the local cluster's workers
+    included: they must not die of it; the audit stops, writes what it has, exits 130."""
+    import os
+
+    box = mbox(tmp_path / "big.mbox", 30000)
+    output = tmp_path / "report.json"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "correspondence_guard.cli", "audit", str(box), "--policy", str(policy),
+         "--format", "json", "--output", str(output), "--scheduler", "local:2", "--progress"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    stderr = Stderr(process)
+    try:
+        stderr.wait_until(lambda data: any(int(n) > 0 for n in DONE.findall(data)), process)
+        os.killpg(process.pid, signal.SIGINT)
+        status = process.wait(timeout=120)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    stderr.thread.join(timeout=5)
+    err = stderr.data.decode("utf-8", "replace")
+    assert status == 130, err[-1000:]
+    report = json.loads(output.read_text(encoding="utf-8"))
+    assert report["summary"]["partial"] is True
+    read = report["summary"]["documents"]
+    assert 0 < read < 30000
+    assert [d["subject"] for d in report["documents"]] == [f"Bins {n}" for n in range(read)]  # in order, no gaps

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from correspondence_guard.dedupe import Deduplicator, dedupe_key, merge
+from correspondence_guard.audit.dedupe import Deduplicator, dedupe_key, merge
 from correspondence_guard.model import Finding
-from correspondence_guard.parallel import audit_parallel, audit_serial
+from correspondence_guard.audit import audit, audit_serial
 from correspondence_guard.report import AuditReport, DocumentResult
 from correspondence_guard.testing import email, policy, register
 
@@ -37,7 +37,7 @@ def test_copies_in_several_mailboxes_are_reported_once(tmp_path):
     (tmp_path / "baker" / "inbox.eml").write_bytes(message("m1@council.gov.uk"))
     (tmp_path / "baker" / "other.eml").write_bytes(message("m2@council.gov.uk", text="Something else"))
     reg = register(councillors=[("Alan Able", ["able@council.gov.uk"]), ("Beth Baker", ["baker@council.gov.uk"])])
-    report = audit_parallel([str(tmp_path)], policy(reg), workers=2, progress=False)
+    report = audit([str(tmp_path)], policy(reg), workers=2, progress=False)
     assert [d.source for d in report.documents] == [str(tmp_path / "able" / "inbox.eml"), str(tmp_path / "baker" / "other.eml")]
     first = report.documents[0]
     assert first.also_found_in == (str(tmp_path / "baker" / "inbox.eml"), str(tmp_path / "jo" / "sent.eml"))
@@ -51,7 +51,7 @@ def test_messages_without_message_id_dedupe_by_content(tmp_path):
     (tmp_path / "a.eml").write_bytes(message(None))
     (tmp_path / "b.eml").write_bytes(message(None))
     (tmp_path / "c.eml").write_bytes(message(None, text="A different letter"))
-    report = audit_parallel([str(tmp_path)], policy(), workers=1, progress=False)
+    report = audit([str(tmp_path)], policy(), workers=1, progress=False)
     assert [(d.source, d.also_found_in) for d in report.documents] == [
         (str(tmp_path / "a.eml"), (str(tmp_path / "b.eml"),)),
         (str(tmp_path / "c.eml"), ()),
@@ -61,7 +61,7 @@ def test_messages_without_message_id_dedupe_by_content(tmp_path):
 def test_dedupe_can_be_turned_off(tmp_path):
     (tmp_path / "a.eml").write_bytes(message("same@x"))
     (tmp_path / "b.eml").write_bytes(message("same@x"))
-    report = audit_parallel([str(tmp_path)], policy(), workers=1, progress=False, dedupe=False)
+    report = audit([str(tmp_path)], policy(), workers=1, progress=False, dedupe=False)
     assert len(report.documents) == 2
 
 
@@ -81,7 +81,7 @@ def test_merge_keeps_each_finding_once():
 
 
 def test_streaming_keeps_the_index_on_disk_and_reports_only_new_findings():
-    from correspondence_guard.dedupe import StreamingDeduplicator
+    from correspondence_guard.audit.dedupe import StreamingDeduplicator
 
     found = Finding("silent-copy", "error", "BTC008 7.1", "m", ("baker@council.gov.uk",), (), "r")
     other = Finding("councillor-obligation", "error", "BTC008 7.2", "n", ("able@council.gov.uk",), (), "r")

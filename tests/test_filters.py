@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from correspondence_guard.errors import UsageError
-from correspondence_guard.filters import AuditFilter, parse_when, resolve_councillor
+from correspondence_guard.audit.filters import AuditFilter, parse_when, resolve_councillor
 from correspondence_guard.policy import Councillor, load_policy
 from correspondence_guard.testing import email, forwarded, policy, register
 
@@ -90,16 +90,16 @@ ASHBOURNE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ashbour
 
 @pytest.mark.shared
 def test_filters_in_the_parallel_audit():
-    from correspondence_guard.parallel import audit_parallel
+    from correspondence_guard.audit import audit
 
     policy_ = load_policy(ASHBOURNE / "policy.yaml")
-    everything = audit_parallel([str(ASHBOURNE)], policy_, workers=2, progress=False)
+    everything = audit([str(ASHBOURNE)], policy_, workers=2, progress=False)
     only = AuditFilter.from_options(policy_, rule="silent-copy")
-    narrowed = audit_parallel([str(ASHBOURNE)], policy_, workers=2, progress=False, audit_filter=only)
+    narrowed = audit([str(ASHBOURNE)], policy_, workers=2, progress=False, audit_filter=only)
     assert narrowed.rules == ("silent-copy",)
     assert set(narrowed.by_rule()) == {"silent-copy"}
     assert narrowed.by_rule()["silent-copy"] == everything.by_rule()["silent-copy"]
     assert len(narrowed.documents) == len(everything.documents)
     who = AuditFilter.from_options(policy_, councillor="Margaret Holloway")
-    hers = audit_parallel([str(ASHBOURNE)], policy_, workers=1, progress=False, audit_filter=who)
+    hers = audit([str(ASHBOURNE)], policy_, workers=1, progress=False, audit_filter=who)
     assert 0 < len(hers.documents) < len(everything.documents)

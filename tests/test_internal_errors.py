@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from correspondence_guard.model import INTERNAL_ERROR, UNREADABLE
-from correspondence_guard.parallel import audit_parallel
+from correspondence_guard.audit import audit
 from correspondence_guard.testing import policy as make_policy
 from correspondence_guard.testing import rule_plugin
 
@@ -102,7 +102,7 @@ def test_a_reader_that_raises_is_an_internal_error_not_unreadable(tmp_path, monk
     import correspondence_guard.sources as sources
 
     monkeypatch.setattr(sources, "parse_message", broken)
-    report = audit_parallel([str(tmp_path / "mail")], make_policy(), workers=1, progress=False)
+    report = audit([str(tmp_path / "mail")], make_policy(), workers=1, progress=False)
     kinds = {Path(e.source).name: (e.kind, e.exception) for e in report.errors}
     assert kinds == {"a.eml": (INTERNAL_ERROR, "KeyError"), "empty.eml": (UNREADABLE, "")}
     assert report.summary()["internal_errors"] == 1 and report.summary()["unreadable"] == 1

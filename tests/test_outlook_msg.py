@@ -103,7 +103,7 @@ def test_corrupt_msg_is_unreadable(tmp_path):
 
 
 def test_msg_bcc_reaches_the_silent_copy_rule(tmp_path):
-    from correspondence_guard.parallel import audit_parallel
+    from correspondence_guard.audit import audit
     from correspondence_guard.testing import policy, register
 
     write_msg(tmp_path / "sent.msg", SENT_COPY)
@@ -111,6 +111,6 @@ def test_msg_bcc_reaches_the_silent_copy_rule(tmp_path):
         councillors=[("Margaret Holloway", ["m.holloway@council.gov.uk"]), ("John Smith", ["j.smith@council.gov.uk"])],
         domains=["council.gov.uk"],
     )
-    report = audit_parallel([str(tmp_path)], policy(reg), workers=1, progress=False)
+    report = audit([str(tmp_path)], policy(reg), workers=1, progress=False)
     [doc] = report.documents
     assert [(f.rule, f.parties) for f in doc.findings] == [("silent-copy", ("j.smith@council.gov.uk",))]

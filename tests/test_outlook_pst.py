@@ -64,7 +64,7 @@ def test_pst_reads_bcc_from_the_recipient_table(tmp_path):
 
 @shared
 def test_pst_bcc_reaches_the_silent_copy_rule(tmp_path):
-    from correspondence_guard.parallel import audit_parallel
+    from correspondence_guard.audit import audit
     from correspondence_guard.testing import policy, register
 
     pst = tmp_path / "sent.pst"
@@ -73,7 +73,7 @@ def test_pst_bcc_reaches_the_silent_copy_rule(tmp_path):
         councillors=[("Jorn Kottmann", ["kottmann@gmail.com"]), ("Users List", ["users@opennlp.apache.org"])],
         domains=["yahoo.com"],
     )
-    report = audit_parallel([str(pst)], policy(reg), workers=1, progress=False)
+    report = audit([str(pst)], policy(reg), workers=1, progress=False)
     flagged = [d for d in report.documents if any(f.rule == "silent-copy" for f in d.findings)]
     assert [d.source for d in flagged] == [f"{pst}:/{FOLDER}/#2"]
     (finding,) = [f for f in flagged[0].findings if f.rule == "silent-copy"]
@@ -94,12 +94,12 @@ def test_damaged_pst_message_is_unreadable_and_the_rest_is_read(tmp_path):
 
 @shared
 def test_damaged_pst_in_parallel_audit(tmp_path):
-    from correspondence_guard.parallel import audit_parallel
+    from correspondence_guard.audit import audit
     from correspondence_guard.testing import policy
 
     pst = tmp_path / "damaged.pst"
     damage_message(str(TEST_PST), str(pst), "init tokenizer")
-    report = audit_parallel([str(pst)], policy(), workers=2, progress=False)
+    report = audit([str(pst)], policy(), workers=2, progress=False)
     assert len(report.documents) == 5
     assert [e.source for e in report.errors] == [f"{pst}:/{FOLDER}/#2"]
 
@@ -121,17 +121,17 @@ def test_pst_that_cannot_be_opened_is_a_usage_error(tmp_path):
 
 
 def test_unopenable_pst_named_on_the_command_line_stops_the_parallel_audit(tmp_path):
-    from correspondence_guard.parallel import audit_parallel
+    from correspondence_guard.audit import audit
     from correspondence_guard.testing import policy
 
     pst = tmp_path / "export.pst"
     pst.write_bytes(PST_HEADER_ONLY)
     with pytest.raises(UsageError):
-        audit_parallel([str(pst)], policy(), workers=1, progress=False)
+        audit([str(pst)], policy(), workers=1, progress=False)
 
 
 def test_unopenable_pst_inside_a_folder_is_listed_and_the_audit_goes_on(tmp_path):
-    from correspondence_guard.parallel import audit_parallel
+    from correspondence_guard.audit import audit
     from correspondence_guard.testing import policy
 
     folder = tmp_path / "export"
@@ -139,7 +139,7 @@ def test_unopenable_pst_inside_a_folder_is_listed_and_the_audit_goes_on(tmp_path
     (folder / "broken.pst").write_bytes(PST_HEADER_ONLY)
     write_msg(folder / "qwerty.msg", Message(sender="a@x.org", subject="Hello", body="Hello.",
                                              recipients=[Recipient(MAPI_TO, "b@x.org"), Recipient(MAPI_BCC, "c@x.org")]))
-    report = audit_parallel([str(folder)], policy(), workers=1, progress=False)
+    report = audit([str(folder)], policy(), workers=1, progress=False)
     assert [d.source for d in report.documents] == [str(folder / "qwerty.msg")]
     assert [e.source for e in report.errors] == [str(folder / "broken.pst")]
     assert "cannot open the PST file" in report.errors[0].error

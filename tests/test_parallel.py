@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from correspondence_guard import parallel
-from correspondence_guard.parallel import audit_parallel, audit_serial, iter_units
+from correspondence_guard.audit import progress
+from correspondence_guard.audit import audit, audit_serial, iter_units
 from correspondence_guard.policy import load_policy
 from correspondence_guard.testing import policy as make_policy
 
@@ -42,8 +42,8 @@ def same(a, b) -> None:
 def test_parallel_equals_serial_on_the_labelled_corpus():
     policy = load_policy(ASHBOURNE / "policy.yaml")
     serial = audit_serial([str(ASHBOURNE)], policy)
-    one = audit_parallel([str(ASHBOURNE)], policy, workers=1, progress=False)
-    many = audit_parallel([str(ASHBOURNE)], policy, workers=3, progress=False, batch_size=2)
+    one = audit([str(ASHBOURNE)], policy, workers=1, progress=False)
+    many = audit([str(ASHBOURNE)], policy, workers=3, progress=False, batch_size=2)
     assert len(serial.documents) > 50 and serial.findings
     same(serial, one)
     same(serial, many)
@@ -54,7 +54,7 @@ def test_mbox_is_cut_into_one_unit_per_message(tmp_path):
     mbox = write_mbox(tmp_path / "sent.mbox", 7)
     units = list(iter_units([str(mbox)]))
     assert [(s, k) for s, k, _ in units] == [(f"{mbox}#{i}", "email") for i in range(1, 8)]
-    report = audit_parallel([str(mbox)], make_policy(), workers=2, progress=False, batch_size=2)
+    report = audit([str(mbox)], make_policy(), workers=2, progress=False, batch_size=2)
     same(audit_serial([str(mbox)], make_policy()), report)
     assert [d.source for d in report.documents] == [f"{mbox}#{i}" for i in range(1, 8)]
 
@@ -63,7 +63,7 @@ def test_missing_path_is_a_usage_error(tmp_path):
     from correspondence_guard.errors import UsageError
 
     with pytest.raises(UsageError):
-        audit_parallel([str(tmp_path / "nope")], make_policy(), workers=1, progress=False)
+        audit([str(tmp_path / "nope")], make_policy(), workers=1, progress=False)
 
 
 class Instrumented:
@@ -92,7 +92,7 @@ class Instrumented:
 def test_reader_never_runs_more_than_the_window_ahead(workers):
     probe = Instrumented(400)
     batch, window = 5, 3
-    report = audit_parallel(
+    report = audit(
         policy=make_policy(), workers=workers, progress=False, units=probe.units(),
         batch_size=batch, window=window, on_result=probe.finished,
     )
@@ -104,7 +104,7 @@ def test_reader_never_runs_more_than_the_window_ahead(workers):
 
 def test_keyboard_interrupt_returns_a_partial_report_from_one_worker():
     probe = Instrumented(400, interrupt_after=20)
-    report = audit_parallel(policy=make_policy(), workers=1, progress=False, units=probe.units(), batch_size=4)
+    report = audit(policy=make_policy(), workers=1, progress=False, units=probe.units(), batch_size=4)
     assert report.partial is True
     sources = [d.source for d in report.documents]
     assert len(sources) <= 20
@@ -113,7 +113,7 @@ def test_keyboard_interrupt_returns_a_partial_report_from_one_worker():
 
 def test_keyboard_interrupt_returns_a_partial_report_from_the_pool():
     probe = Instrumented(400, interrupt_after=60)
-    report = audit_parallel(
+    report = audit(
         policy=make_policy(), workers=2, progress=False, units=probe.units(), batch_size=4, window=100,
     )
     assert report.partial is True
@@ -124,7 +124,7 @@ def test_keyboard_interrupt_returns_a_partial_report_from_the_pool():
 
 def test_progress_is_quiet_when_stderr_is_not_a_terminal(tmp_path, capsys):
     mbox = write_mbox(tmp_path / "a.mbox", 5)
-    audit_parallel([str(mbox)], make_policy(), workers=1, progress=True)
+    audit([str(mbox)], make_policy(), workers=1, progress=True)
     assert capsys.readouterr().err == ""
 
 
@@ -134,9 +134,9 @@ def test_progress_bar_on_a_terminal(tmp_path, monkeypatch):
             return True
 
     fake = Tty()
-    monkeypatch.setattr(parallel.sys, "stderr", fake)
+    monkeypatch.setattr(progress.sys, "stderr", fake)
     mbox = write_mbox(tmp_path / "a.mbox", 5)
-    report = audit_parallel([str(mbox)], make_policy(), workers=1, progress=True)
+    report = audit([str(mbox)], make_policy(), workers=1, progress=True)
     assert len(report.documents) == 5
     shown = fake.getvalue()
     assert re.search(r"audit: 100%\S* *\S* *5/5 \[", shown), shown  # the total was counted first
@@ -150,3 +150,14 @@ def test_total_is_estimated_from_files_and_mbox_bytes(tmp_path):
     units = list(stream)
     assert len(units) == 11
     assert stream.estimated_total() == 11
+
+
+def test_an_mbox_cut_into_byte_ranges_reads_as_message_by_message(tmp_path):
+    from correspondence_guard.audit import read_unit
+
+    mbox = write_mbox(tmp_path / "a.mbox", 10)
+    one_by_one = [doc for unit in iter_units([str(mbox)]) for doc in read_unit(unit)]
+    ranges = list(iter_units([str(mbox)], mbox_range=3))
+    assert [kind for _, kind, _ in ranges] == ["mbox_range"] * 4
+    assert [doc for unit in ranges for doc in read_unit(unit)] == one_by_one
+    assert [doc.source for doc in one_by_one] == [f"{mbox}#{n}" for n in range(1, 11)]

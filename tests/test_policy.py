@@ -115,3 +115,18 @@ distribution_lists:
     assert policy.register.expand("planning@ashbournevale.gov.uk") == (
         "jane.smith@ashbournevale.gov.uk", "joe.bloggs@ashbournevale.gov.uk", "extra@ashbournevale.gov.uk",
     )
+
+
+def test_a_policy_pickles_plainly_and_stays_read_only():
+    import pickle
+    from types import MappingProxyType
+
+    from correspondence_guard.policy import load_policy
+
+    original = load_policy(None)
+    copy = pickle.loads(pickle.dumps(original))  # the plain pickler: no reducer registered
+    assert copy == original
+    assert isinstance(copy.rules, MappingProxyType) and isinstance(copy.lexicon, MappingProxyType)
+    assert all(isinstance(s.options, MappingProxyType) for s in copy.rules.values())
+    with pytest.raises(TypeError):
+        copy.lexicon["new"] = ("x",)  # type: ignore[index]

@@ -58,7 +58,7 @@ def milter(socket_spec: str, policy_path: str, action: str | None, log_path: str
         ) from None
     if not milter_module.SOCKET_SPEC.match(socket_spec):
         raise click.BadParameter("must be inet:PORT@HOST or unix:PATH", param_hint="--socket")
-    from ..parallel import default_workers
+    from ..audit import default_workers
     from .core import load_gateway
 
     try:

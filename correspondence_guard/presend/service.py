@@ -35,7 +35,7 @@ from ..engine import Checker, RuleFailure
 from ..errors import UnreadableDocument
 from ..isolation import STARTUP_SECONDS, WorkerLost, WorkerPool
 from ..policy import Policy
-from ..report import AuditReport, DocumentResult
+from ..report import DocumentResult
 from ..reports.json import as_dict
 from ..sources.email import parse_message
 from . import dialog
@@ -114,8 +114,7 @@ def _answer(checker: Checker, block_on: str, kind: str, payload) -> dict:
     """The answer to one draft: the report's JSON, the verdict and the dialog's summary."""
     doc = read_draft(payload) if kind == "json" else parse_message(payload, "draft")
     findings = checker.check(doc)
-    report = AuditReport.for_policy(checker.policy)
-    report.rules = tuple(spec.id for spec in checker.rules)
+    report = checker.new_report()
     report.documents.append(DocumentResult.of(doc, findings))
     answer = as_dict(report)
     answer["verdict"] = dialog.verdict(findings, block_on)

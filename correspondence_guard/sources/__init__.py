@@ -1,6 +1,8 @@
 """Readers: from bytes on disk to ``Correspondence``.
 
-``read`` streams documents from files and folders. Each file is sniffed by its content,
+``read_file`` and ``read_message`` read one file or one message; the audit's units of
+work (``audit.units``) call them, and ``audit.units.read`` streams documents from files
+and folders through them. Each file is sniffed by its content,
 not its name: mbox, RFC 822 email, Word, PDF, Outlook, or a plain-text letter. Every file
 read yields a ``Correspondence`` or an ``Unreadable`` with a one-line reason; ``walk``
 says which files of a folder are not mail or letters and are listed as ``Skipped``. An
@@ -23,7 +25,6 @@ from .bounds import read_capped
 from .email import parse_message
 from .kinds import after_count_line, sniff, sniff_file  # noqa: F401  (sniff_file: public)
 from .letters import read_letter
-from .walk import display_name, walk
 
 _QUOTED_FROM = re.compile(rb"^>+From ")
 _FROM_LINE = re.compile(rb"^From \S*.*\d{1,2}:\d{2}|^From \S+@\S+\s*$|^From \S+\s+\w{3} ")
@@ -32,28 +33,16 @@ Document = Correspondence | Unreadable
 
 
 def read(paths: Iterable[str]) -> Iterator[Document | Skipped]:
-    """Yield every document under ``paths``, in order, and every file skipped (see ``walk``).
+    """Every document under ``paths``, in order, and every file skipped: the audit's one
+    read pipeline (``audit.units.read``) run in this process."""
+    from ..audit.units import read as read_units
 
-    A missing path, or a PST named in ``paths`` that cannot be opened at all, is a
-    UsageError (exit status 2); a PST found inside a folder that cannot be opened is an
-    ``Unreadable`` entry and the reading goes on.
-    """
-    for path in paths:
-        if not os.path.exists(path):
-            raise UsageError(f"no such file or directory: {display_name(path)}")
-        for file_path, source, problem in walk(path):
-            if problem is not None:
-                yield problem
-            else:
-                yield from read_file(file_path, source, named=file_path == path)
+    return read_units(paths)
 
 
-def read_file(path: str, source: str, named: bool = False) -> Iterator[Document]:
-    """The document(s) in one file: one, or one per message of an mbox or PST.
-
-    With ``named`` (the file was named on the command line) a PST that cannot be opened
-    at all raises UsageError instead of becoming an ``Unreadable`` entry.
-    """
+def read_file(path: str, source: str) -> Iterator[Document]:
+    """The document in one file that holds one (an mbox or a PST is cut into units of
+    work first, by ``audit.units``; here each would be read whole)."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(8192)
@@ -62,10 +51,8 @@ def read_file(path: str, source: str, named: bool = False) -> Iterator[Document]
         return
     try:
         kind = sniff(head)
-        if kind == "mbox":
-            yield from _read_mbox(path, source)
-        elif kind in ("msg", "pst"):
-            yield from _read_outlook(kind, path, source, named)
+        if kind in ("mbox", "msg", "pst"):
+            yield from _read_outlook(kind, path, source) if kind != "mbox" else _read_mbox(path, source)
         elif kind == "empty":
             yield Unreadable(source, "empty file")
         elif kind == "binary":
@@ -139,26 +126,43 @@ def read_message(data: bytes, source: str) -> Document:
         return internal_error(source, exc, "the reader")
 
 
-def iter_mbox(path: str) -> Iterator[bytes]:
+def iter_mbox(path: str, start: int = 0, end: int | None = None) -> Iterator[bytes]:
     """Stream an mbox: the raw bytes of each message, one "From " line after a blank line apart.
 
     Lines that merely start with "From " inside a body (unescaped, as in mboxo files) are
     not taken as separators unless they look like a real From_ line; ">From " lines are
     unescaped. One message is held at a time, and of it no more than one byte over
     ``limits.message_bytes`` (the reader then reads it that far and says so).
+    ``start``/``end``: only the messages whose From_ line starts in that byte range
+    (``start`` one of :func:`mbox_offsets`), so a cluster can share one file out.
     """
+    for _, data in _mbox_messages(path, start, end):
+        yield data
+
+
+def mbox_offsets(path: str) -> Iterator[int]:
+    """Where each message of an mbox starts (its From_ line), as ``iter_mbox`` splits it."""
+    for offset, _ in _mbox_messages(path, 0, None):
+        yield offset
+
+
+def _mbox_messages(path: str, start: int, end: int | None) -> Iterator[tuple[int, bytes]]:
     current: list[bytes] | None = None
+    at = start
     previous_blank = True
     kept = 0
     most = current_limits().message_bytes
     with open(path, "rb") as handle:
-        for number, line in enumerate(_lines(handle, most + 1)):
-            if number == 0 and line.startswith(b"\xef\xbb\xbf"):
+        handle.seek(start)
+        for offset, line in _lines(handle, most + 1):
+            if offset == 0 and line.startswith(b"\xef\xbb\xbf"):
                 line = line[3:]
             if line.startswith(b"From ") and previous_blank and (current is None or _FROM_LINE.match(line)):
+                if end is not None and offset >= end:
+                    break
                 if current:
-                    yield b"".join(_strip_trailing_blank(current))
-                current, kept = [], 0
+                    yield at, b"".join(_strip_trailing_blank(current))
+                current, kept, at = [], 0, offset
             elif current is not None:
                 if line.startswith(b">") and _QUOTED_FROM.match(line):
                     line = line[1:]
@@ -167,18 +171,20 @@ def iter_mbox(path: str) -> Iterator[bytes]:
                     kept += len(current[-1])
             previous_blank = not line.strip()
     if current:
-        yield b"".join(_strip_trailing_blank(current))
+        yield at, b"".join(_strip_trailing_blank(current))
 
 
-def _lines(handle, size: int = 1 << 20) -> Iterator[bytes]:
-    """The lines of a file, a line longer than ``size`` given only up to ``size`` (the
-    rest of it is skipped: the message is then over its limit and says so), so a file
-    with no line ends is never read whole."""
+def _lines(handle, size: int = 1 << 20) -> Iterator[tuple[int, bytes]]:
+    """(offset, line) for each line of a file, a line longer than ``size`` given only up
+    to ``size`` (the rest of it is skipped: the message is then over its limit and says
+    so), so a file with no line ends is never read whole."""
+    offset = handle.tell()
     while line := handle.readline(size):
         if len(line) == size and not line.endswith(b"\n"):
             while (rest := handle.readline(size)) and not rest.endswith(b"\n"):
                 pass
-        yield line
+        yield offset, line
+        offset = handle.tell()
 
 
 def _strip_trailing_blank(lines: list[bytes]) -> list[bytes]:
@@ -187,7 +193,7 @@ def _strip_trailing_blank(lines: list[bytes]) -> list[bytes]:
     return lines
 
 
-def _read_outlook(kind: str, path: str, source: str, named: bool = False) -> Iterator[Document]:
+def _read_outlook(kind: str, path: str, source: str) -> Iterator[Document]:
     """Outlook files: ``.msg`` by extract-msg, ``.pst`` by libpff (see outlook_msg/outlook_pst)."""
     try:
         if kind == "msg":
@@ -201,8 +207,6 @@ def _read_outlook(kind: str, path: str, source: str, named: bool = False) -> Ite
     except UnreadableDocument as exc:
         yield Unreadable(source, exc.message)
     except UsageError as exc:
-        if named:
-            raise
         yield Unreadable(source, exc.message.removeprefix(f"{path}: "))
     except ImportError as exc:
         yield Unreadable(source, f"the Outlook reader is not installed ({reason(exc)})")

@@ -115,3 +115,22 @@ def test_a_large_attachment_no_reader_would_read_is_no_limit_reached(tmp_path):
     report, _, source = audit(tmp_path, name, data, "attachment_bytes: 1048576")
     (document,) = [d for d in report["documents"] if d["source"] == source]
     assert not document.get("defects")
+
+
+@pytest.mark.parametrize("case", ["memory", "seconds"])
+def test_limits_hold_for_each_document_on_a_dask_worker(tmp_path, case):
+    """On a Dask cluster each document is still read in a watched process: one that runs
+    out of memory or time is an error entry naming the limit, and the audit goes on."""
+    import os
+
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(PLUGIN), str(REPO)]))
+    if case == "memory":
+        name, data = hostile.big_message(30)
+        limits, named = "message_bytes: 26214400, memory_mb: 160", "over limits.memory_mb (160)"
+    else:
+        name, raw = hostile.normal_message()
+        name, data = "slow.eml", raw.replace(b"Subject: Play area repairs", b"Subject: [fault:sleep=60] Play area")
+        limits, named = "seconds: 2", "over limits.seconds (2)"
+    report, _, source = audit(tmp_path, name, data, limits, "--scheduler", "local:1", env=env)
+    assert [(e["source"], e["error"].split(":")[0]) for e in report["errors"]] == [(source, named)]
+    assert any(d["source"].endswith("normal.eml") for d in report["documents"])

@@ -21,8 +21,8 @@ import sqlite3
 import hashlib
 import re
 
-from .model import Correspondence, Finding
-from .report import AuditReport, DocumentResult
+from ..model import Correspondence, Finding
+from ..report import AuditReport, DocumentResult
 
 _SPACE = re.compile(r"\s+")
 

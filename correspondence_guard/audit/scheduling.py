@@ -1,6 +1,9 @@
-"""The audit's worker processes, watched one unit at a time (see ``isolation``).
+"""Where the units are read and checked: here, or in watched worker processes.
 
-Batches of units go to workers through a bounded window, as before; a worker sends back
+:class:`UnitWork` is the work on one unit, the same in every scheduler (this process,
+:func:`run` here, a Dask worker in ``cluster``): read it, filter, check, key for dedupe.
+
+Worker processes are watched one unit at a time (see ``isolation``). Batches of units go to workers through a bounded window, as before; a worker sends back
 each unit's results as soon as it has them, so its parent knows which unit it holds and
 since when. A worker still on one unit after ``limits.seconds`` is killed; one that died
 (its pipe closed) or ran out of ``limits.memory_mb`` is replaced. The unit it held becomes
@@ -17,24 +20,69 @@ import time
 from collections import deque
 from typing import Callable, Iterator
 
-from .errors import UsageError
-from .isolation import Worker, memory_defect, time_defect
-from .limits import limit_defect
-from .model import Unreadable
+from ..errors import UsageError
+from ..isolation import Worker, memory_defect, time_defect
+from ..limits import limit_defect
+from ..model import Skipped, Unreadable, internal_error
+from .dedupe import dedupe_key
+from .filters import AuditFilter
+from .units import PstFiles, Unit, read_unit
 
 _MEMORY_ERROR = "MemoryError"
 
 
-def _setup(policy, rules, audit_filter):
-    """In the worker: its state (checker, filter, open PST files) and the batch handler."""
-    from .parallel import _State, process_batch
+class UnitWork:
+    """The checker, the filter and the open PST files a worker keeps between units."""
 
-    state = _State(policy, rules, audit_filter)
+    def __init__(self, policy, rules, audit_filter: AuditFilter | None):
+        self.filter = audit_filter or AuditFilter()
+        self.checker = self.filter.checker(policy, rules)
+        self.pst = PstFiles()
+
+    def __call__(self, unit: Unit) -> list[tuple]:
+        """Read, filter and check one unit: [(kind, result, dedupe key)], kind one of
+        doc, error (unreadable or internal error), skipped (a file passed over), filtered."""
+        try:
+            documents = read_unit(unit, self.pst)
+        except UsageError:
+            raise
+        except Exception as exc:  # a reader bug must not stop the audit, nor pass for damage
+            documents = [internal_error(unit[0], exc, "the reader")]
+        out: list[tuple] = []
+        for doc in documents:
+            if isinstance(doc, Skipped):
+                out.append(("skipped", doc, None))
+            elif isinstance(doc, Unreadable):
+                out.append(("error", doc, None))
+            elif not self.filter(doc):
+                out.append(("filtered", None, None))
+            else:
+                result = self.checker.outcome(doc)
+                if isinstance(result, Unreadable):
+                    out.append(("error", result, None))
+                else:
+                    out.append(("doc", result, dedupe_key(doc)))
+        return out
+
+    def close(self) -> None:
+        self.pst.close()
+
+
+def run_here(batches: Iterator[list], work: UnitWork, take: Callable[[list, int], None], stop) -> None:
+    """Every unit in this process, no limit watched (the reference the tests compare to)."""
+    for batch in batches:
+        take([result for unit in batch for result in work(unit)], len(batch))
+        stop.check()
+
+
+def _setup(policy, rules, audit_filter):
+    """In the worker: its unit work (checker, filter, open PST files) and the batch handler."""
+    work = UnitWork(policy, rules, audit_filter)
 
     def handle(batch, conn) -> None:
         for unit in batch:
             try:
-                results = process_batch([unit], state)
+                results = work(unit)
             except UsageError as exc:
                 conn.send(("usage", exc.message, False))
                 return None
@@ -69,20 +117,26 @@ class _Batch:
 
 
 def run(batches: Iterator[list], policy, rules, audit_filter, workers: int, window: int,
-        take: Callable[[list, int], None], stop) -> None:
+        take: Callable[[list, int], None], stop, kept: list[Worker] | None = None, start: str = "fork") -> None:
     """Audit ``batches`` with ``workers`` watched processes; ``take(results, n)`` in order.
+
+    ``kept``: workers to start from, and where the idle ones are left at the end for the
+    next call (a Dask worker keeps its watched process between tasks); by default every
+    worker is stopped at the end. ``start``: how a worker process is started (fork, or
+    forkserver from a process with threads and a large address space).
 
     Raises KeyboardInterrupt after taking, in order, every batch already back.
     """
     limits = policy.limits
     # Forked, not spawned: a worker starts in milliseconds with the readers already
     # imported, and takes the rules as they are (plug-ins, or stand-ins in tests) unpickled.
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context(start)
 
     def make() -> Worker:
         return Worker(context, _setup, (policy, rules, audit_filter), limits)
 
-    idle = [make() for _ in range(workers)]
+    idle = kept if kept is not None else []
+    idle.extend(make() for _ in range(workers - len(idle)))
     busy: dict = {}
     pending: deque[_Batch] = deque()
     exhausted = False
@@ -158,5 +212,5 @@ def run(batches: Iterator[list], policy, rules, audit_filter, workers: int, wind
             take([result for unit in batch.results for result in unit], len(batch.units))
         raise
     finally:
-        for worker in idle + [w for w, _ in busy.values()]:
+        for worker in (idle if kept is None else []) + [w for w, _ in busy.values()]:
             worker.stop()

@@ -1,9 +1,11 @@
-"""The reader side of the parallel audit: paths cut into *work units*, without parsing.
+"""The one read pipeline: paths cut into *units of work* without parsing, and a unit read.
 
 One unit per file, per message of an mbox (its raw bytes), per message of a PST (a
-reference: file, folder, index). The walk and the mbox splitter are the sources module's
-own (:func:`sources.walk.walk`, :func:`sources.iter_mbox`), so a parallel audit reads
-exactly what ``sources.read`` reads, in the same order, and skips what it skips.
+reference: file, folder, index). For a cluster, whose workers read the same export
+folder, an mbox is cut into byte ranges instead (``mbox_range``: many messages, read
+where they are checked). :func:`read_unit` turns any unit into documents, and
+:func:`read` is the two together in one process: ``check``, the audit's workers in
+every scheduler and the tests all read through here.
 """
 
 from __future__ import annotations
@@ -12,15 +14,16 @@ import itertools
 import os
 from typing import Any, Iterable, Iterator
 
-from .errors import UsageError
-from .model import Skipped, Unreadable
-from .sources import iter_mbox, sniff_file
-from .sources.walk import display_name, walk
+from ..errors import UsageError
+from ..model import Correspondence, Skipped, Unreadable, internal_error
+from ..sources import iter_mbox, mbox_offsets, sniff_file
+from ..sources.walk import display_name, walk
 
 # A unit of work: (source, kind, payload). kind is one of
 #   "file"   payload = path of a file holding one document (eml, letter, .msg, ...)
 #   "email"  payload = raw bytes of one RFC 822 message (from an mbox)
 #   "pst"    payload = outlook_pst.PstRef
+#   "mbox_range" payload = (path, start, end, first message number): a cluster's unit
 #   "error"  payload = Unreadable (found while walking: passes straight through)
 #   "skip"   payload = Skipped (a file the walk passed over, and why)
 Unit = tuple[str, str, Any]
@@ -33,7 +36,7 @@ def check_paths(paths: Iterable[str]) -> None:
         if not os.path.exists(path):
             raise UsageError(f"no such file or directory: {display_name(path)}")
         if os.path.isfile(path) and sniff_file(path) == "pst":
-            from .sources.outlook_pst import open_pst
+            from ..sources.outlook_pst import open_pst
 
             store, _ = open_pst(path)
             store.close()
@@ -48,8 +51,9 @@ class UnitStream:
     from the bytes read so far, PST messages are added as their folders are walked.
     """
 
-    def __init__(self, paths: Iterable[str], count: bool = False):
+    def __init__(self, paths: Iterable[str], count: bool = False, mbox_range: int = 0):
         self.paths = list(paths)
+        self.mbox_range = mbox_range  # messages per mbox unit; 0: one unit per message
         check_paths(self.paths)
         self.known = 0
         self.mbox_bytes_total = 0
@@ -95,6 +99,9 @@ class UnitStream:
                     yield (source, "file", file_path)
 
     def _mbox(self, path: str, source: str) -> Iterator[Unit]:
+        if self.mbox_range:
+            yield from self._mbox_ranges(path, source)
+            return
         count = 0
         for count, data in enumerate(iter_mbox(path), 1):
             self.mbox_bytes_read += len(data) + 64
@@ -103,11 +110,29 @@ class UnitStream:
         if count == 0:
             yield (source, "error", Unreadable(source, "mbox file with no messages"))
 
+    def _mbox_ranges(self, path: str, source: str) -> Iterator[Unit]:
+        """The mbox as byte ranges of ``mbox_range`` messages (the splitter run here, the
+        parsing left to the worker)."""
+        offsets = mbox_offsets(path)
+        starts = list(itertools.islice(offsets, self.mbox_range))
+        if not starts:
+            yield (source, "error", Unreadable(source, "mbox file with no messages"))
+            return
+        number = 1
+        while starts:
+            following = list(itertools.islice(offsets, self.mbox_range))
+            end = following[0] if following else None
+            self.mbox_units += len(starts)
+            self.mbox_bytes_read = (end if end is not None else os.path.getsize(path))
+            yield (source, "mbox_range", (path, starts[0], end, number))
+            number += len(starts)
+            starts = following
+
     def _pst(self, path: str, source: str, named: bool) -> Iterator[Unit]:
         """A PST's messages as references. A PST named on the command line that cannot be
         opened at all raises UsageError (exit status 2); one found inside a folder is
         listed as unreadable and the audit goes on."""
-        from .sources.outlook_pst import iter_pst_refs
+        from ..sources.outlook_pst import iter_pst_refs
 
         refs = []
         try:
@@ -131,6 +156,68 @@ class UnitStream:
         yield from ((s, "pst", r) for s, r in refs)
 
 
-def iter_units(paths: Iterable[str], count: bool = False) -> UnitStream:
+def iter_units(paths: Iterable[str], count: bool = False, mbox_range: int = 0) -> UnitStream:
     """The work units under ``paths`` (raises UsageError for a path that does not exist)."""
-    return UnitStream(paths, count=count)
+    return UnitStream(paths, count=count, mbox_range=mbox_range)
+
+
+def split_range(unit: Unit) -> Iterator[Unit]:
+    """An mbox byte range as one ``email`` unit per message, numbered as in the whole file."""
+    source, _, (path, start, end, number) = unit
+    for n, data in enumerate(iter_mbox(path, start, end), number):
+        yield (f"{source}#{n}", "email", data)
+
+
+class PstFiles:
+    """The PST files a worker has open, kept between units."""
+
+    def __init__(self):
+        self._reader = None
+
+    def read(self, ref, source: str):
+        if self._reader is None:
+            from ..sources.outlook_pst import PstReader
+
+            self._reader = PstReader()
+        return self._reader.read(ref, source)
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+
+
+def read_unit(unit: Unit, pst: PstFiles | None = None) -> list[Correspondence | Unreadable | Skipped]:
+    """The documents one unit holds, in order (one, except for an mbox range)."""
+    from .. import sources
+
+    source, kind, payload = unit
+    if kind in ("error", "skip"):
+        return [payload]
+    if kind == "email":
+        return [sources.read_message(payload, source)]
+    if kind == "mbox_range":
+        return [sources.read_message(data, message) for message, _, data in split_range(unit)]
+    if kind == "pst":
+        return [(pst or PstFiles()).read(payload, source)]
+    return list(sources.read_file(payload, source))
+
+
+def read(paths: Iterable[str]) -> Iterator[Correspondence | Unreadable | Skipped]:
+    """Every document under ``paths``, in order, and every file skipped, in this process.
+
+    A missing path, or a PST named in ``paths`` that cannot be opened at all, is a
+    UsageError (exit status 2); a PST found inside a folder that cannot be opened is an
+    ``Unreadable`` entry and the reading goes on. A reader that raised is an
+    ``internal-error`` entry.
+    """
+    pst = PstFiles()
+    try:
+        for unit in iter_units(paths):
+            try:
+                yield from read_unit(unit, pst)
+            except UsageError:
+                raise
+            except Exception as exc:  # a reader bug must not stop the reading, nor pass for damage
+                yield internal_error(unit[0], exc, "the reader")
+    finally:
+        pst.close()

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from typing import Iterable
 
-from .errors import UsageError
-from .model import Correspondence
-from .policy import Policy, normalise_address
+from ..errors import UsageError
+from ..model import Correspondence
+from ..policy import Policy, normalise_address
 
 try:
     from zoneinfo import ZoneInfo
@@ -65,7 +65,7 @@ def document_date(doc: Correspondence) -> datetime | None:
             moment = email.utils.parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             try:
-                from .sources.dates import iso_date
+                from ..sources.dates import iso_date
 
                 moment = datetime.fromisoformat(iso_date(text))
             except Exception:
@@ -122,7 +122,7 @@ class AuditFilter:
         rules = tuple(dict.fromkeys(_many(rule)))
         if rules:
             if available_rules is None:
-                from .rules import load_rules
+                from ..rules import load_rules
 
                 available_rules = load_rules().keys()
             known = set(available_rules)
@@ -154,7 +154,7 @@ class AuditFilter:
 
     def checker(self, policy: Policy, rules=None):
         """A Checker that runs only the chosen rules (all of them when none was chosen)."""
-        from .engine import Checker
+        from ..engine import Checker
 
         return Checker(policy, rules=rules, only=self.rules)
 
