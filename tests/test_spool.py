@@ -93,5 +93,5 @@ def test_rendering_a_spooled_report_does_not_grow_with_the_audit(fmt):
         out = subprocess.run([sys.executable, "-c", _GROWTH, str(count), fmt], capture_output=True, text=True, check=True)
         return int(out.stdout.split()[-1])
 
-    small, large = peak_kib(3_000), peak_kib(30_000)
+    small, large = peak_kib(2_000), peak_kib(20_000)
     assert large < small * 1.10 + 2048, (small, large)
