@@ -1,18 +1,18 @@
 #!/usr/bin/env python
-"""Audit throughput and memory on a large mbox of realistic council mail.
+"""Audit throughput and memory on a large mbox of council correspondence.
 
-Builds, in a temporary folder, an mbox of council correspondence (officers, councillors,
-residents, contractors; planning, licensing, enforcement, bins, budgets; short notes and
-long reports; quoted replies, Outlook forwards, Bcc copies, HTML alternatives, attached
-letters) and a register for it, then prints in one run:
+Builds, in a temporary folder, an mbox from the shared corpora's correspondence
+(``../shared/corpus/*/messages/*.eml``: long threads, Outlook HTML, attached .docx and .pdf
+letters of several councils), each message reused with a fresh Message-ID, a date moved
+on and its recipients rotated, and one register joining the corpora's registers. Without
+``../shared`` it falls back to its own template of council mail. It then prints, in one run:
 
-* messages per second for ``correspondence-guard audit --format jsonl`` (the streaming
-  path a clerk uses for a huge export) with 1 worker and with every core;
-* the same for a plain loop that only splits the mbox and parses each message with
-  Python's ``email`` package (the floor a checker cannot beat), and the ratios;
-* the peak memory (RSS high-water mark, summed over the audit's process tree, sampled
-  from /proc) at 10,000 and at the full size, for the streaming ``--format jsonl`` path
-  and, beside it for comparison, the in-memory ``--format json`` report.
+* messages per second for a plain loop that only splits the mbox and parses each message
+  with Python's ``email`` package (the floor a checker cannot beat);
+* messages per second for ``correspondence-guard audit --format jsonl`` with 1 worker and
+  with every core, and the ratios;
+* the peak memory (RSS high-water mark, summed over the audit's process tree, sampled from
+  /proc) for each report format (jsonl, json, csv, html) at the two sizes.
 
 Every measurement runs in a fresh child process so that the memory figures are its own.
 Usage: python benchmarks/audit_throughput.py [--messages 50000] [--small 10000] [--workers N]
@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 COUNCIL = "ashvale.gov.uk"
+FORMATS = ("jsonl", "json", "csv", "html")
 COUNCILLORS = [
     ("Margaret Holloway", "margaret.holloway", "Leader of the Council"),
     ("Derek Pennington", "derek.pennington", "Chair of the Council"),
@@ -161,14 +162,11 @@ def make_message(n: int, rng: random.Random) -> bytes:
     return ("\n".join(headers) + "\nContent-Type: text/plain; charset=utf-8\n\n" + body + "\n").encode("utf-8")
 
 
-def build(folder: Path, count: int, seed: int = 4) -> tuple[Path, Path]:
-    rng = random.Random(seed)
-    mbox = folder / f"export-{count}.mbox"
-    with open(mbox, "wb") as out:
-        for n in range(count):
-            data = make_message(n, rng).replace(b"\nFrom ", b"\n>From ")
-            out.write(b"From bench@ashvale.gov.uk Mon Jul  1 09:00:00 2024\n" + data + b"\n")
-    policy = folder / "policy.yaml"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+DAY = 86400
+
+
+def _template_policy() -> str:
     lines = ["council:", "  name: Ashvale District Council", f"  domains: [{COUNCIL}]", "councillors:"]
     for name, local, title in COUNCILLORS:
         lines.append(f"  - name: {name}\n    emails: [{local}@{COUNCIL}]")
@@ -177,7 +175,71 @@ def build(folder: Path, count: int, seed: int = 4) -> tuple[Path, Path]:
     lines.append("officers:")
     for name, local, title in OFFICERS:
         lines.append(f"  - name: {name}\n    title: {title}\n    emails: [{local}@{COUNCIL}]")
-    policy.write_text("\n".join(lines) + "\n")
+    return "\n".join(lines) + "\n"
+
+
+def _joined_policy(corpora: list[Path]) -> str:
+    """One register holding every corpus's council domains, councillors and officers."""
+    import yaml
+
+    joined = {"council": {"name": "Benchmark councils", "domains": []}, "councillors": [], "officers": []}
+    for corpus in corpora:
+        policy = yaml.safe_load((corpus / "policy.yaml").read_text(encoding="utf-8"))
+        joined["council"]["domains"] += policy["council"]["domains"]
+        joined["councillors"] += policy.get("councillors") or []
+        joined["officers"] += policy.get("officers") or []
+    return yaml.safe_dump(joined, allow_unicode=True, sort_keys=False)
+
+
+class Template:
+    """One corpus message, split once into header fields and body, for cheap reuse."""
+
+    REPLACED = {"message-id", "date", "to", "cc"}
+
+    def __init__(self, raw: bytes):
+        import email.parser
+        import email.utils
+
+        raw = raw.replace(b"\r\n", b"\n")
+        head, _, self.body = raw.partition(b"\n\n")
+        fields = email.parser.BytesHeaderParser().parsebytes(head + b"\n\n")
+        self.kept = [(k, v) for k, v in fields.items() if k.lower() not in self.REPLACED]
+        self.to = [email.utils.formataddr(a) for a in email.utils.getaddresses(fields.get_all("To", []))]
+        self.cc = [email.utils.formataddr(a) for a in email.utils.getaddresses(fields.get_all("Cc", []))]
+        when = email.utils.parsedate_tz(fields.get("Date", "") or "")
+        self.when = email.utils.mktime_tz(when) if when else 1_700_000_000
+
+    def copy(self, n: int) -> bytes:
+        """The message as the n-th copy: its own Message-ID, date moved on, recipients rotated."""
+        import email.utils
+
+        def rotated(addresses: list[str]) -> str:
+            k = n % len(addresses) if addresses else 0
+            return ", ".join(addresses[k:] + addresses[:k])
+
+        lines = [f"{k}: {v}" for k, v in self.kept]
+        lines.append(f"Message-ID: <bench.{n}@corpus.invalid>")
+        lines.append("Date: " + email.utils.formatdate(self.when + (n % 365) * DAY + n % 3600))
+        if self.to:
+            lines.append("To: " + rotated(self.to))
+        if self.cc:
+            lines.append("Cc: " + rotated(self.cc))
+        return "\n".join(lines).encode("utf-8", "surrogateescape") + b"\n\n" + self.body
+
+
+def build(folder: Path, count: int, shared: Path = SHARED, seed: int = 4) -> tuple[Path, Path]:
+    """The mbox (and its register) of ``count`` messages: corpus copies, or the template's."""
+    corpora = sorted(p.parent for p in shared.glob("*/messages") if any(p.glob("*.eml")))
+    templates = [Template(p.read_bytes()) for c in corpora for p in sorted((c / "messages").glob("*.eml"))]
+    rng = random.Random(seed)
+    mbox = folder / f"export-{count}.mbox"
+    with open(mbox, "wb") as out:
+        for n in range(count):
+            data = templates[n % len(templates)].copy(n) if templates else make_message(n, rng)
+            data = data.replace(b"\nFrom ", b"\n>From ")
+            out.write(b"From bench@council.invalid Mon Jul  1 09:00:00 2024\n" + data.rstrip(b"\n") + b"\n\n")
+    policy = folder / "policy.yaml"
+    policy.write_text(_joined_policy(corpora) if templates else _template_policy(), encoding="utf-8")
     return mbox, policy
 
 
@@ -280,6 +342,7 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=50_000)
     parser.add_argument("--small", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=None, help="the 'all cores' figure (default: every core)")
+    parser.add_argument("--corpus", type=Path, default=SHARED, help="the corpora folder (default: ../shared/corpus)")
     parser.add_argument("--child", choices=["audit", "parse"], help=argparse.SUPPRESS)
     parser.add_argument("--mbox", help=argparse.SUPPRESS)
     parser.add_argument("--policy", help=argparse.SUPPRESS)
@@ -296,52 +359,59 @@ def main() -> None:
     from correspondence_guard.parallel import default_workers
 
     cores = args.workers or default_workers()
+    origin = f"copies of the messages under {args.corpus}" if args.corpus.is_dir() else "the built-in template"
     with tempfile.TemporaryDirectory(prefix="cg-bench-") as tmp:
         folder = Path(tmp)
         sizes = sorted({min(args.small, args.messages), args.messages})
         built = {}
         for size in sizes:
             start = time.perf_counter()
-            built[size] = build(folder, size)
+            built[size] = build(folder, size, args.corpus)
             mb = built[size][0].stat().st_size / 1e6
-            print(f"built {size:,} messages ({mb:,.1f} MB mbox) in {time.perf_counter() - start:.1f}s", flush=True)
+            print(f"built {size:,} messages from {origin} ({mb:,.1f} MB mbox) in {time.perf_counter() - start:.1f}s", flush=True)
 
         def audit(size: int, workers: int, fmt: str) -> tuple[dict, int]:
             mbox, policy = map(str, built[size])
             output = str(folder / f"report-{size}-{workers}.{fmt}")
             result, peak = run_child(["--child", "audit", "--mbox", mbox, "--policy", policy,
                                       "--workers", str(workers), "--format", fmt, "--output", output])
-            result.update(report_summary(output, fmt))
+            if fmt in ("jsonl", "json"):
+                result.update(report_summary(output, fmt))
+                assert result["documents"] + result["errors"] == size, result
             os.unlink(output)
-            assert result["documents"] + result["errors"] == size, result
             return result, peak
 
         rows = []
         for size in sizes:
-            floor, floor_peak = run_child(["--child", "parse", "--mbox", str(built[size][0])])
+            floor, _ = run_child(["--child", "parse", "--mbox", str(built[size][0])])
             one, one_peak = audit(size, 1, "jsonl")
             many, many_peak = audit(size, cores, "jsonl")
-            held, held_peak = audit(size, cores, "json")
+            peaks = {"jsonl": many_peak}
+            for fmt in FORMATS[1:]:
+                held, peaks[fmt] = audit(size, cores, fmt)
+                if fmt == "json":
+                    assert one["findings"] == many["findings"] == held["findings"], (one, many, held)
             assert floor["messages"] == size, floor
-            assert one["findings"] == many["findings"] == held["findings"], (one, many, held)
-            rows.append((size, floor, one, many, one_peak, many_peak, held_peak))
+            rows.append((size, floor, one, many, one_peak, peaks))
             print(f"measured {size:,}", flush=True)
 
     print()
     print(f"cores used for the parallel figure: {cores} (os.sched_getaffinity: {default_workers()})")
-    print("audit = correspondence-guard audit --format jsonl (streamed) --output FILE; 'json' = the in-memory JSON report")
+    print("audit = correspondence-guard audit --format FMT --output FILE; msg/s with --format jsonl")
     print(f"{'messages':>9} {'email-parse msg/s':>18} {'audit 1w msg/s':>15} {'audit %dw msg/s' % cores:>15}"
-          f" {'1w/parse':>9} {'%dw/1w' % cores:>7} {'peak jsonl 1w':>14} {'peak jsonl %dw' % cores:>15}"
-          f" {'peak json %dw' % cores:>14} {'findings':>9}")
-    for size, floor, one, many, one_peak, many_peak, held_peak in rows:
+          f" {'1w/parse':>9} {'%dw/1w' % cores:>7} {'peak jsonl 1w':>14}"
+          + "".join(f" {'peak %s %dw' % (fmt, cores):>15}" for fmt in FORMATS) + f" {'findings':>9}")
+    for size, floor, one, many, one_peak, peaks in rows:
         f_rate = floor["messages"] / floor["seconds"]
         o_rate = size / one["seconds"]
         m_rate = size / many["seconds"]
         print(f"{size:>9,} {f_rate:>18,.0f} {o_rate:>15,.0f} {m_rate:>15,.0f} {o_rate / f_rate:>9.2f}"
-              f" {m_rate / o_rate:>7.2f} {one_peak / 1024:>12,.0f}MB {many_peak / 1024:>13,.0f}MB"
-              f" {held_peak / 1024:>12,.0f}MB {one['findings']:>9,}")
+              f" {m_rate / o_rate:>7.2f} {one_peak / 1024:>12,.0f}MB"
+              + "".join(f" {peaks[fmt] / 1024:>13,.0f}MB" for fmt in FORMATS) + f" {one['findings']:>9,}")
+    if len(rows) == 2:
+        growth = ", ".join(f"{fmt} {rows[1][5][fmt] / rows[0][5][fmt] - 1:+.0%}" for fmt in FORMATS)
+        print(f"\npeak RSS growth from {rows[0][0]:,} to {rows[1][0]:,} messages: {growth}")
     print("\npeak: RSS high-water mark of the audit process and all its workers together, sampled every 50 ms.")
-    print("jsonl writes each result as it arrives and keeps none; json keeps every result for its summary.")
 
 
 if __name__ == "__main__":

@@ -27,8 +27,9 @@ from .presend.commands import register as register_presend_commands
 from .presend.commands import run_fix
 from .printable import display_name
 from .report import AuditReport
-from .reports import FORMATS, STREAMING, render
+from .reports import FORMATS, STREAMING, render, write
 from .reports.jsonl import JsonlWriter
+from .reports.spool import Spool
 from .rules import RuleSpec, load_rules
 
 PROG = "correspondence-guard"
@@ -143,9 +144,9 @@ The audit runs in --workers processes (default: every core), each document withi
 policy's limits (time, memory): one past a limit is an error entry naming it.
 
 \b
-Memory: with --format jsonl each result is written as it arrives and nothing is kept,
-so memory stays flat however large the export. The other formats keep every result
-in memory until the end, because their summary and charts need them all.
+Memory: flat however large the export. With --format jsonl each result is written as it
+arrives; the other formats need the whole audit first (their summary and charts), so
+each result waits in a temporary file on disk and the report is written from there.
 
 \b
 Ctrl-C: the audit stops, the report of what was read so far is written (marked partial:
@@ -163,7 +164,7 @@ the report), whatever --fail-on says; 130 interrupted (report written, partial).
 @cli.command(help=AUDIT_HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--policy", "policy_path", type=click.Path(exists=True, dir_okay=False), help="The council's policy/register YAML file.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="jsonl streams (flat memory); the others hold every result.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="jsonl streams as it goes; the others are written at the end from a spool on disk.")
 @click.option("--output", type=click.Path(dir_okay=False, writable=True), help="Write the report here instead of stdout.")
 @click.option("--fail-on", type=FAIL_ON, default="error", show_default=True, help="Exit 1 when a finding at or above this severity is made.")
 @click.option("--rule", "only", multiple=True, metavar="ID", help="Apply only this rule (repeatable).")
@@ -189,10 +190,10 @@ def audit(paths, policy_path, fmt, output, fail_on, only, since, until, sender, 
             report = run_audit(paths, policy, sink=_announcing(writer.add), **options)
             writer.close(partial=report.partial, rules=report.rules, counts=report.summary())
     else:
-        report = run_audit(paths, policy, **options)
-        for error in report.errors:
-            _note_error(error)
-        _emit(render(report, fmt), output)
+        with Spool() as spool:
+            report = run_audit(paths, policy, sink=_announcing(spool.add), **options)
+            with _output(output) as stream:
+                write(spool.report(report), fmt, stream)
     if report.partial:
         notice(f"interrupted: the report is partial ({report.summary()['documents']} documents read)")
         return 130

@@ -115,6 +115,10 @@ class AuditReport:
     def findings(self) -> list[tuple[DocumentResult, Finding]]:
         return [(doc, f) for doc in self.documents for f in doc.findings]
 
+    def flagged_documents(self) -> list[DocumentResult]:
+        """The documents with findings (a spooled report reads only these back)."""
+        return [doc for doc in self.documents if doc.findings]
+
     def by_rule(self) -> dict[str, int]:
         counts: Counter = Counter()
         for (rule, _), n in self._finding_pairs().items():

@@ -8,6 +8,7 @@ as hostile (escaped in HTML, defused in CSV).
 from __future__ import annotations
 
 from importlib import import_module
+from typing import IO
 
 from ..report import AuditReport
 
@@ -18,7 +19,21 @@ FORMATS = ("text", "json", "html", "csv", "jsonl")
 #: (``jsonl.write(results, stream, ...)``), for audits too large to hold in memory.
 STREAMING = ("jsonl",)
 
+#: Formats written piece by piece from a report (``write(report, stream)``), so that a report
+#: spooled to disk (``spool.py``) is rendered without being held in memory.
+SPOOLED = ("text", "json", "html", "csv")
+
 
 def render(report: AuditReport, fmt: str) -> str:
     """Render ``report`` in the format ``fmt`` (one of :data:`FORMATS`, or ``advice``)."""
     return import_module(f"{__name__}.{fmt}").render(report)
+
+
+def write(report: AuditReport, fmt: str, stream: IO[str]) -> None:
+    """Write ``report`` in the format ``fmt`` to ``stream``, piece by piece where the format
+    can (json, csv, html, text), so that a spooled report is never held whole in memory."""
+    module = import_module(f"{__name__}.{fmt}")
+    if fmt in SPOOLED:
+        module.write(report, stream)
+    else:
+        stream.write(module.render(report))

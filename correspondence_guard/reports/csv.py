@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import IO
 
 from ..report import AuditReport
 
@@ -39,9 +40,14 @@ def rows(report: AuditReport):
         )
 
 
-def render(report: AuditReport) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
+def write(report: AuditReport, stream: IO[str]) -> None:
+    """Write the report to ``stream`` (opened with ``newline=""``) one row at a time."""
+    writer = csv.writer(stream)
     for row in rows(report):
         writer.writerow([defuse(cell) for cell in row])
+
+
+def render(report: AuditReport) -> str:
+    out = io.StringIO()
+    write(report, out)
     return out.getvalue()

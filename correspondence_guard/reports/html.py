@@ -27,6 +27,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from importlib import resources
+from typing import IO
 
 import jinja2
 from markupsafe import Markup
@@ -258,22 +259,46 @@ def assets() -> dict:
     return {"css": Markup(css), "js": Markup(js), "csp": csp}
 
 
+class Flagged:
+    """The documents with findings, numbered, read afresh from the report on each pass (a
+    spooled report holds none in memory); the template takes its length, truth and items."""
+
+    def __init__(self, report: AuditReport, refs: dict[str, str]):
+        self.report, self.refs = report, refs
+        self.count = sum(1 for _ in report.flagged_documents())
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        for index, doc in enumerate(self.report.flagged_documents(), 1):
+            yield FlaggedDocument(
+                index=index,
+                doc=doc,
+                sender_ref=self.refs[sender_key(doc.sender)],
+                findings=doc.findings,
+                also_found_in=tuple(getattr(doc, "also_found_in", ()) or ()),
+                rules=tuple(dict.fromkeys(f.rule for f in doc.findings)),
+            )
+
+
+class PartlyRead:
+    """(source, limit reached) of every document read only up to a limit, read afresh on each pass."""
+
+    def __init__(self, report: AuditReport):
+        self.report = report
+
+    def __iter__(self):
+        return ((doc.source, d) for doc in self.report.documents for d in doc.defects if is_limit_defect(d))
+
+    def __bool__(self) -> bool:
+        return any(True for _ in self)
+
+
 def context(report: AuditReport) -> dict:
     """What the template shows: the summary, the charts and the documents with findings."""
     sender_list = senders(report)
-    refs = {s.key: s.ref for s in sender_list}
-    flagged = []
-    for doc in report.documents:
-        if not doc.findings:
-            continue
-        flagged.append(FlaggedDocument(
-            index=len(flagged) + 1,
-            doc=doc,
-            sender_ref=refs[sender_key(doc.sender)],
-            findings=doc.findings,
-            also_found_in=tuple(getattr(doc, "also_found_in", ()) or ()),
-            rules=tuple(dict.fromkeys(f.rule for f in doc.findings)),
-        ))
+    flagged = Flagged(report, {s.key: s.ref for s in sender_list})
     severities = Counter(f.severity for _, f in report.findings)
     summary = report.summary()
     return {
@@ -283,7 +308,7 @@ def context(report: AuditReport) -> dict:
                        | {k: v for k, v in severities.items() if k not in SEVERITIES},
         "flagged": flagged,
         "clean_documents": summary["documents"] - len(flagged),
-        "partly_read": [(doc.source, d) for doc in report.documents for d in doc.defects if is_limit_defect(d)],
+        "partly_read": PartlyRead(report),
         "charts": charts(report, sender_list),
         "senders": sender_list,
         "rule_ids": list(report.rule_counts()),
@@ -291,6 +316,12 @@ def context(report: AuditReport) -> dict:
         "open_documents": len(flagged) <= OPEN_LIMIT,
         "assets": assets(),
     }
+
+
+def write(report: AuditReport, stream: IO[str]) -> None:
+    """Write the page to ``stream`` as the template produces it, one piece at a time."""
+    for piece in environment().get_template(TEMPLATE).generate(**context(report)):
+        stream.write(piece)
 
 
 def render(report: AuditReport) -> str:

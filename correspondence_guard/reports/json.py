@@ -6,7 +6,9 @@ rather than derived from the dataclasses: renaming a Python attribute must not c
 
 from __future__ import annotations
 
+import io
 import json
+from typing import IO
 
 from ..model import Finding, Override, Skipped, Unreadable
 from ..report import SCHEMA, AuditReport, DocumentResult
@@ -47,14 +49,19 @@ def document_dict(doc: DocumentResult) -> dict:
 
 
 def as_dict(report: AuditReport) -> dict:
+    return _head(report) | {
+        "documents": [document_dict(d) for d in report.documents],
+        "errors": [error_dict(e) for e in report.errors],
+        "skipped": [skipped_dict(s) for s in report.skipped],
+    }
+
+
+def _head(report: AuditReport) -> dict:
     return {
         "schema": SCHEMA,
         "tool": {"name": "correspondence-guard", "version": report.tool_version},
         "policy": {"source": report.policy_source, "council": report.council},
         "summary": report.summary(),
-        "documents": [document_dict(d) for d in report.documents],
-        "errors": [error_dict(e) for e in report.errors],
-        "skipped": [skipped_dict(s) for s in report.skipped],
     }
 
 
@@ -71,6 +78,32 @@ def skipped_dict(skipped: Skipped) -> dict:
     return {"source": skipped.source, "reason": skipped.reason}
 
 
-def render(report: AuditReport) -> str:
+def _dumps(value) -> str:
     # ensure_ascii=False keeps names such as "Siân" readable; JSON is UTF-8 by definition.
-    return json.dumps(as_dict(report), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def write(report: AuditReport, stream: IO[str]) -> None:
+    """Write the report to ``stream`` one entry at a time, exactly as :func:`render` would.
+
+    ``json.dumps(..., indent=2)`` puts every nested line on a line of its own and never a raw
+    newline inside a string, so an entry dumped alone and indented by four spaces is the
+    same text it would be inside the whole document.
+    """
+    stream.write(_dumps(_head(report))[:-2])
+    for key, entries, as_entry in (("documents", report.documents, document_dict),
+                                   ("errors", report.errors, error_dict),
+                                   ("skipped", report.skipped, skipped_dict)):
+        stream.write(f',\n  "{key}": [')
+        separator = "\n"
+        for entry in entries:
+            stream.write(separator + "    " + _dumps(as_entry(entry)).replace("\n", "\n    "))
+            separator = ",\n"
+        stream.write("\n  ]" if separator != "\n" else "]")
+    stream.write("\n}\n")
+
+
+def render(report: AuditReport) -> str:
+    out = io.StringIO()
+    write(report, out)
+    return out.getvalue()

@@ -8,6 +8,9 @@ or clear the screen.
 
 from __future__ import annotations
 
+import io
+from typing import IO
+
 from ..limits import is_limit_defect
 from ..model import Finding
 from ..printable import display_name
@@ -64,20 +67,34 @@ def _errors_block(title: str, errors) -> str:
     return "\n".join([title] + [f"  {printable(e.source)}: {printable(e.error)}" for e in errors])
 
 
-def render(report: AuditReport) -> str:
-    blocks = ["\n".join(document_lines(doc)) for doc in report.documents if doc.findings]
-    partly = [(doc.source, d) for doc in report.documents for d in doc.defects if is_limit_defect(d)]
-    if partly:
-        blocks.append("\n".join(["Documents read only up to a limit (checked on what was read):"]
-                                + [f"  {printable(source)}: {printable(defect)}" for source, defect in partly]))
+def _blocks(report: AuditReport):
+    internal = report.internal_errors
+    if internal:
+        yield f"INCOMPLETE AUDIT: {len(internal)} documents were not checked because the checker failed on them."
+    if report.partial:
+        yield "PARTIAL AUDIT: interrupted before the end; only what was read is reported."
+    for doc in report.flagged_documents():
+        yield "\n".join(document_lines(doc))
+    partly = ((doc.source, d) for doc in report.documents for d in doc.defects if is_limit_defect(d))
+    lines = [f"  {printable(source)}: {printable(defect)}" for source, defect in partly]
+    if lines:
+        yield "\n".join(["Documents read only up to a limit (checked on what was read):"] + lines)
     unreadable = [e for e in report.errors if not e.internal]
     if unreadable:
-        blocks.append(_errors_block("Unreadable documents:", unreadable))
-    if report.internal_errors:
-        blocks.append(_errors_block("NOT CHECKED (an internal error of the checker; exit status 3):", report.internal_errors))
-    blocks.append(summary_line(report))
-    if report.partial:
-        blocks.insert(0, "PARTIAL AUDIT: interrupted before the end; only what was read is reported.")
-    if report.internal_errors:
-        blocks.insert(0, f"INCOMPLETE AUDIT: {len(report.internal_errors)} documents were not checked because the checker failed on them.")
-    return "\n\n".join(blocks) + "\n"
+        yield _errors_block("Unreadable documents:", unreadable)
+    if internal:
+        yield _errors_block("NOT CHECKED (an internal error of the checker; exit status 3):", internal)
+    yield summary_line(report)
+
+
+def write(report: AuditReport, stream: IO[str]) -> None:
+    """Write the report to ``stream`` one document at a time."""
+    for n, block in enumerate(_blocks(report)):
+        stream.write(("\n\n" if n else "") + block)
+    stream.write("\n")
+
+
+def render(report: AuditReport) -> str:
+    out = io.StringIO()
+    write(report, out)
+    return out.getvalue()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import email.header
 import email.utils
+import functools
 import io
 import logging
 import re
@@ -33,11 +34,21 @@ _ADDR = re.compile(r"[\w.!#$%&'*+/=?^`{|}~\-]+@[\w\-]+(?:\.[\w\-]+)+", re.UNICOD
 _MAILTO = re.compile(r"\[\s*mailto:\s*([^\]\s]+)\s*\]", re.IGNORECASE)
 
 
+#: How many distinct header values and addresses are remembered: an export names the same
+#: councillors and officers on message after message, so each is parsed once (flanker's
+#: parser is the slow part); bounded, so memory stays flat.
+CACHED = 4096
+
+
 def parse_addresses(value: str, header: str = "address") -> tuple[tuple[Party, ...], tuple[str, ...]]:
     """Parse one raw (possibly RFC 2047 encoded) address header: (parties, defects)."""
+    return _parse_addresses(value, header, current_limits().addresses)
+
+
+@functools.lru_cache(maxsize=CACHED)
+def _parse_addresses(value: str, header: str, most: int) -> tuple[tuple[Party, ...], tuple[str, ...]]:
     parties: list[Party] = []
     defects: list[str] = []
-    most = current_limits().addresses
     pieces = _pieces(_unfold(value))
     if len(pieces) > most:
         defects.append(limit_defect("addresses", most, f"{header}: {len(pieces)} addresses, only the first {most} read"))
@@ -134,6 +145,7 @@ def _pieces(value: str, separators: str = ",;") -> list[str]:
     return [piece.strip() for piece in pieces if piece.strip()]
 
 
+@functools.lru_cache(maxsize=CACHED)
 def _flanker_party(piece: str) -> Party | None:
     try:
         parsed = _flanker.parse(piece)

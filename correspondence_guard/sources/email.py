@@ -1,7 +1,8 @@
-"""RFC 822 email as ``Correspondence``: MIME via mail-parser, addresses via flanker.
+"""RFC 822 email as ``Correspondence``: MIME via the standard library, addresses via flanker.
 
-``build_email`` is independent of mail-parser so that other readers (Outlook .msg/.pst)
-produce exactly the same shape from what their libraries give them.
+Each message is parsed once, into one ``email`` tree that the parts, the headers and the
+quote splitting all read. ``build_email`` is independent of that tree so that other
+readers (Outlook .msg/.pst) produce exactly the same shape from what their libraries give them.
 """
 
 from __future__ import annotations
@@ -27,8 +28,6 @@ from .html import html_to_text
 from .letters import read_letter
 from .nesting import split_text
 from .signature import split_signature
-
-logging.getLogger("mailparser").setLevel(logging.CRITICAL)
 
 _LETTER_SUFFIXES = (".docx", ".pdf", ".txt")
 # The start of the defect of an attachment the reader could not read, and the words that
@@ -60,11 +59,9 @@ def parse_message(raw: bytes, source: str, envelope: Envelope | None = None, _de
         raise UnreadableDocument("not an email: no RFC 822 header block")
     raw = bound_mime(bound_headers(raw, defects), defects)
     try:
-        message = _mailparser_message(raw)
-    except Exception as exc:
-        defects.append(f"mail-parser failed ({type(exc).__name__}); read with the standard library")
+        # Parsed once: this is the tree mail-parser itself builds (and its own second pass
+        # over the parts is not needed: _collect walks them here).
         message = stdlib_email.message_from_bytes(raw, policy=email.policy.compat32)
-    try:
         return _from_message(message, source, envelope, defects, _depth)
     except RecursionError:
         return Correspondence(source=source, defects=(*defects, "message too deeply nested to read"))
@@ -98,12 +95,6 @@ def _trim(raw: bytes) -> bytes:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     return re.sub(rb"\A(?:[ \t]*\r?\n)+", b"", raw)
-
-
-def _mailparser_message(raw: bytes):
-    import mailparser
-
-    return mailparser.parse_from_bytes(raw).message
 
 
 def _from_message(message, source: str, envelope: Envelope | None, defects: list[str], depth: int) -> Correspondence:

@@ -17,8 +17,9 @@ from ..limits import LimitExceeded, limit_defect
 from ..limits import current as current_limits
 from ..model import Correspondence, Party
 from .addresses import parse_address_text
-from .bounds import bound_pdfminer, cap_text, check_zip
+from .bounds import cap_text, check_zip
 from .nesting import split_text
+from .pdf import read_pdf
 from .signature import split_signature
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -35,7 +36,7 @@ def read_letter(data: bytes, filename: str, source: str) -> Correspondence:
     if data[:4] == b"PK\x03\x04" or name.endswith(".docx"):
         text, marks = _docx(data, defects)
     elif data.lstrip()[:5] == b"%PDF-" or name.endswith(".pdf"):
-        text, marks = _pdf(data, defects)
+        text, marks = read_pdf(data, defects)
     else:
         text, marks = _plain(data), ()
     text = cap_text(text, "text", defects)
@@ -141,42 +142,6 @@ def _table_lines(table, budget: int | None = None) -> list[str]:
         if budget < 0:
             break
     return lines
-
-
-_MARK_LINES = 2
-
-
-def _pdf(data: bytes, defects: list[str]) -> tuple[str, tuple[str, ...]]:
-    """Text of every page up to ``limits.pages``; each page's first and last two non-empty
-    lines are also marks. Streams inflate within ``limits.member_bytes``.
-
-    A PDF keeps no header or footer apart from the page, so the lines at its edges stand in
-    for them: a footer is often two lines ("CONFIDENTIAL" over "Page 2 of 5").
-    """
-    most = current_limits().pages
-    try:
-        from pdfminer.high_level import extract_text
-
-        bound_pdfminer()
-        text = extract_text(io.BytesIO(data), maxpages=most + 1)
-    except LimitExceeded:
-        raise
-    except Exception as exc:
-        raise UnreadableDocument(f"not a readable PDF: {_reason(exc)}") from None
-    marks: list[str] = []
-    pages = []
-    read = text.split("\f")
-    if len(read) > most + 1:  # every page read ends with a form feed
-        defects.append(limit_defect("pages", most, f"only the first {most} pages read"))
-    for page in read[:most]:
-        lines = [line.strip() for line in page.splitlines() if line.strip()]
-        if not lines:
-            continue
-        pages.append(page.strip("\n"))
-        for line in (*lines[:_MARK_LINES], *lines[-_MARK_LINES:]):
-            if line not in marks:
-                marks.append(line)
-    return "\n\n".join(pages), tuple(marks)
 
 
 def _foot_cc(text: str) -> tuple[Party, ...]:
