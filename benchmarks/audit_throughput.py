@@ -356,7 +356,7 @@ def main() -> None:
         print(json.dumps(child_parse(args.mbox)))
         return
 
-    from correspondence_guard.parallel import default_workers
+    from correspondence_guard.audit import default_workers
 
     cores = args.workers or default_workers()
     origin = f"copies of the messages under {args.corpus}" if args.corpus.is_dir() else "the built-in template"

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from correspondence_guard.parallel import audit_parallel
+from correspondence_guard.audit import audit as audit_parallel
 from correspondence_guard.reports import SPOOLED, render, write
 from correspondence_guard.reports.spool import Spool
 from correspondence_guard.testing import policy, register
@@ -66,7 +66,7 @@ from correspondence_guard.report import DocumentResult
 from correspondence_guard.model import Finding
 from correspondence_guard.reports import write
 from correspondence_guard.reports.spool import Spool
-from correspondence_guard.parallel import audit_parallel
+from correspondence_guard.audit import audit as audit_parallel
 from correspondence_guard.testing import policy
 
 class Null(io.TextIOBase):
