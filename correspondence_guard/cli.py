@@ -215,7 +215,7 @@ def _announcing(sink):
 def _output(output: str | None):
     """The stream a streaming report is written to: ``output`` (a path) or stdout."""
     if output is None:
-        yield click.get_text_stream("stdout")
+        yield sys.stdout
         return
     try:
         stream = open(output, "w", encoding="utf-8", newline="")
