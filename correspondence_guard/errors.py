@@ -36,3 +36,9 @@ class UnreadableDocument(GuardError):
     """A document cannot be read. Readers raise it; the audit records it and goes on."""
 
     exit_code = 0
+
+
+def one_line(exc: BaseException, most: int = 120) -> str:
+    """An exception's message on one line, cut short, for a reader's "not readable" reason
+    (a parser's message can span lines and quote the hostile input back)."""
+    return (" ".join(str(exc).split()) or type(exc).__name__)[:most]

@@ -110,32 +110,36 @@ def bound_mime(raw: bytes, defects: list[str]) -> bytes:
     return raw
 
 
-def check_zip(data: bytes) -> None:
-    """Raise LimitExceeded if a member of the zip ``data`` inflates past ``limits.member_bytes``.
+def check_zip(archive: zipfile.ZipFile) -> None:
+    """Raise LimitExceeded if a member of ``archive`` declares a size past ``limits.member_bytes``.
 
-    The declared size of every member is checked first, then each member is inflated a
-    chunk at a time and counted, so a zip that lies about its sizes is caught too; at no
-    point is more than one chunk held.
+    Only the declared sizes: a member is inflated, and counted as it is, by
+    :func:`read_member` when a reader needs it, so one that lies about its size is
+    caught there, and one never read costs nothing.
     """
-    import io
-
     limit = current().member_bytes
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        members = archive.infolist()
-        for info in members:
-            if info.file_size > limit:
-                raise LimitExceeded("member_bytes", limit, f"{info.filename} inflates to {info.file_size} bytes")
-        for info in members:
-            inflated = 0
-            try:
-                with archive.open(info) as member:
-                    while chunk := member.read(_CHUNK):
-                        inflated += len(chunk)
-                        if inflated > limit:
-                            raise LimitExceeded("member_bytes", limit, f"{info.filename} inflates past the limit")
-            except zipfile.BadZipFile:  # zipfile stops at the declared size; the checksum then fails
-                raise zipfile.BadZipFile(
-                    f"{info.filename} does not inflate to the {info.file_size} bytes it declares") from None
+    for info in archive.infolist():
+        if info.file_size > limit:
+            raise LimitExceeded("member_bytes", limit, f"{info.filename} inflates to {info.file_size} bytes")
+
+
+def read_member(archive: zipfile.ZipFile, name: str) -> bytes:
+    """The member ``name`` inflated a chunk at a time, raising LimitExceeded past
+    ``limits.member_bytes`` (never more than the limit and one chunk held), or
+    BadZipFile when it does not inflate to the size it declares."""
+    limit = current().member_bytes
+    chunks, inflated = [], 0
+    try:
+        with archive.open(name) as member:
+            while chunk := member.read(_CHUNK):
+                inflated += len(chunk)
+                if inflated > limit:
+                    raise LimitExceeded("member_bytes", limit, f"{name} inflates past the limit")
+                chunks.append(chunk)
+    except zipfile.BadZipFile:  # zipfile stops at the declared size; the checksum then fails
+        declared = archive.getinfo(name).file_size
+        raise zipfile.BadZipFile(f"{name} does not inflate to the {declared} bytes it declares") from None
+    return b"".join(chunks)
 
 
 def bounded_inflate(data: bytes, wbits: int = zlib.MAX_WBITS, bufsize: int = zlib.DEF_BUF_SIZE) -> bytes:

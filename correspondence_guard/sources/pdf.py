@@ -16,7 +16,7 @@ import io
 import re
 from dataclasses import dataclass
 
-from ..errors import UnreadableDocument
+from ..errors import UnreadableDocument, one_line
 from ..limits import LimitExceeded, limit_defect
 from ..limits import current as current_limits
 from .bounds import bound_pdfminer, bounded_inflate
@@ -142,9 +142,8 @@ def _pdfminer_pages(data: bytes, most: int) -> tuple[list[tuple[str, list[Line],
     except LimitExceeded:
         raise
     except Exception as exc:
-        from .letters import _reason
 
-        raise UnreadableDocument(f"not a readable PDF: {_reason(exc)}") from None
+        raise UnreadableDocument(f"not a readable PDF: {one_line(exc)}") from None
     read = text.split("\f")
     count = len(read) - 1  # every page read ends with a form feed
     pages = []
