@@ -12,10 +12,15 @@ on and its recipients rotated, and one register joining the corpora's registers.
 * messages per second for ``correspondence-guard audit --format jsonl`` with 1 worker and
   with every core, and the ratios;
 * the peak memory (RSS high-water mark, summed over the audit's process tree, sampled from
-  /proc) for each report format (jsonl, json, csv, html) at the two sizes.
+  /proc) for each report format (jsonl, json, csv, html) at the two sizes;
+* the same with ``--scheduler local:N`` beside ``--workers N`` (N the cores figure): a
+  second table of msg/s, the ratio to 1 worker and every format's peak RSS, the Dask
+  cluster's processes counted in the tree, and its growth line. Every report of a size
+  must count the same findings. Without Dask installed (the optional ``[dask]`` extra),
+  or with ``--no-dask``, one line says that table was skipped and why.
 
 Every measurement runs in a fresh child process so that the memory figures are its own.
-Usage: python benchmarks/audit_throughput.py [--messages 50000] [--small 10000] [--workers N]
+Usage: python benchmarks/audit_throughput.py [--messages 50000] [--small 10000] [--workers N] [--no-dask]
 """
 
 from __future__ import annotations
@@ -246,12 +251,13 @@ def build(folder: Path, count: int, shared: Path = SHARED, seed: int = 4) -> tup
 # --------------------------------------------------------------------------- children
 
 
-def child_audit(mbox: str, policy_path: str, workers: int, fmt: str, output: str) -> dict:
-    """The command a clerk runs: ``correspondence-guard audit --format FMT --output FILE``."""
+def child_audit(mbox: str, policy_path: str, how: list[str], fmt: str, output: str) -> dict:
+    """The command a clerk runs: ``correspondence-guard audit --format FMT --output FILE``,
+    with ``how`` its workers (``--workers N`` or ``--scheduler local:N``)."""
     from correspondence_guard import cli
 
     argv = ["audit", mbox, "--policy", policy_path, "--format", fmt, "--output", output,
-            "--workers", str(workers), "--no-progress", "--fail-on", "never"]
+            *how, "--no-progress", "--fail-on", "never"]
     start = time.perf_counter()
     status = cli.main(argv)
     elapsed = time.perf_counter() - start
@@ -303,6 +309,12 @@ def child_parse(mbox: str) -> dict:
 
 
 def _tree_rss_kb(root: int) -> int:
+    """The RSS of ``root`` and every process below it, found by parent links in /proc.
+
+    A ``--scheduler local:N`` audit is such a tree too: its Dask scheduler runs in the
+    audit process, the N Dask workers are its spawned children, and each worker's fork
+    server and the watched process it reads in are theirs, so nothing escapes the walk.
+    """
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -337,20 +349,128 @@ def run_child(args: list[str]) -> tuple[dict, int]:
     return json.loads(out.strip().splitlines()[-1]), peak
 
 
+def dask_missing() -> str:
+    """Why the ``--scheduler local:N`` runs cannot be made here; "" when they can."""
+    try:
+        import dask  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        return f"{exc.name} is not installed (pip install 'correspondence-guard[dask]')"
+    return ""
+
+
+class Bench:
+    """The built mboxes and the audits run on them, each in a child whose tree is measured."""
+
+    def __init__(self, folder: Path, built: dict, cores: int):
+        self.folder = folder
+        self.built = built
+        self.cores = cores
+
+    def audit(self, size: int, how: list[str], fmt: str) -> tuple[dict, int]:
+        """One audit of the ``size`` mbox: its seconds and report summary, and its peak RSS."""
+        mbox, policy = map(str, self.built[size])
+        output = str(self.folder / f"report-{size}-{how[0].strip('-')}{how[1].replace(':', '')}.{fmt}")
+        result, peak = run_child(["--child", "audit", "--mbox", mbox, "--policy", policy,
+                                  *how, "--format", fmt, "--output", output])
+        if fmt in ("jsonl", "json"):
+            result.update(report_summary(output, fmt))
+            assert result["documents"] + result["errors"] == size, result
+        os.unlink(output)
+        return result, peak
+
+    def every_format(self, size: int, how: list[str]) -> tuple[dict, dict[str, int]]:
+        """The jsonl run (timed) and the peak RSS of every format, run the same way."""
+        timed, jsonl_peak = self.audit(size, how, "jsonl")
+        peaks = {"jsonl": jsonl_peak}
+        for fmt in FORMATS[1:]:
+            held, peaks[fmt] = self.audit(size, how, fmt)
+            if fmt == "json":
+                assert held["findings"] == timed["findings"], (how, timed, held)
+        return timed, peaks
+
+    def measure(self, size: int, with_dask: bool) -> dict:
+        """Every figure for one size: the parse loop, 1 worker, N workers and local:N."""
+        floor, _ = run_child(["--child", "parse", "--mbox", str(self.built[size][0])])
+        assert floor["messages"] == size, floor
+        one, one_peak = self.audit(size, ["--workers", "1"], "jsonl")
+        many, peaks = self.every_format(size, ["--workers", str(self.cores)])
+        row = {"size": size, "floor": floor, "one": one, "one_peak": one_peak, "many": many, "peaks": peaks}
+        assert one["findings"] == many["findings"], (one, many)
+        if with_dask:
+            row["dask"], row["dask_peaks"] = self.every_format(size, ["--scheduler", f"local:{self.cores}"])
+            assert row["dask"]["findings"] == many["findings"], (many, row["dask"])
+        return row
+
+
+def _rate(row: dict, run: str) -> float:
+    return row["size"] / row[run]["seconds"]
+
+
+def _mb(kib: int) -> str:
+    return f"{kib / 1024:,.0f}MB"
+
+
+def print_table(headers: list[str], rows: list[list[str]]) -> None:
+    """Columns right-aligned, each as wide as its header or widest cell."""
+    widths = [max(len(cell) for cell in column) for column in zip(headers, *rows)]
+    for line in [headers, *rows]:
+        print("  ".join(cell.rjust(width) for cell, width in zip(line, widths)))
+
+
+def print_workers_table(rows: list[dict], cores: int) -> None:
+    many = f"{cores}w"
+    print("audit = correspondence-guard audit --format FMT --output FILE; msg/s with --format jsonl")
+    headers = ["messages", "email-parse msg/s", "audit 1w msg/s", f"audit {many} msg/s", "1w/parse", f"{many}/1w",
+               "peak jsonl 1w", *(f"peak {fmt} {many}" for fmt in FORMATS), "findings"]
+    lines = []
+    for row in rows:
+        f_rate = row["floor"]["messages"] / row["floor"]["seconds"]
+        o_rate, m_rate = _rate(row, "one"), _rate(row, "many")
+        lines.append([f"{row['size']:,}", f"{f_rate:,.0f}", f"{o_rate:,.0f}", f"{m_rate:,.0f}", f"{o_rate / f_rate:.2f}",
+                      f"{m_rate / o_rate:.2f}", _mb(row["one_peak"]), *(_mb(row["peaks"][fmt]) for fmt in FORMATS),
+                      f"{row['one']['findings']:,}"])
+    print_table(headers, lines)
+
+
+def print_dask_table(rows: list[dict], cores: int) -> None:
+    many, local = f"{cores}w", f"local:{cores}"
+    print(f"audit --scheduler {local} (a Dask cluster the audit starts) beside --workers {cores}, the same mboxes;"
+          " msg/s with --format jsonl")
+    headers = ["messages", f"audit {many} msg/s", f"audit {local} msg/s", f"{many}/1w", f"{local}/1w",
+               *(f"peak {fmt} {local}" for fmt in FORMATS), "findings"]
+    lines = []
+    for row in rows:
+        o_rate, m_rate, d_rate = _rate(row, "one"), _rate(row, "many"), _rate(row, "dask")
+        lines.append([f"{row['size']:,}", f"{m_rate:,.0f}", f"{d_rate:,.0f}", f"{m_rate / o_rate:.2f}",
+                      f"{d_rate / o_rate:.2f}", *(_mb(row["dask_peaks"][fmt]) for fmt in FORMATS),
+                      f"{row['dask']['findings']:,}"])
+    print_table(headers, lines)
+
+
+def print_growth(rows: list[dict], key: str, label: str) -> None:
+    if len(rows) == 2:
+        growth = ", ".join(f"{fmt} {rows[1][key][fmt] / rows[0][key][fmt] - 1:+.0%}" for fmt in FORMATS)
+        print(f"peak RSS growth ({label}) from {rows[0]['size']:,} to {rows[1]['size']:,} messages: {growth}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--messages", type=int, default=50_000)
     parser.add_argument("--small", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=None, help="the 'all cores' figure (default: every core)")
     parser.add_argument("--corpus", type=Path, default=SHARED, help="the corpora folder (default: ../shared/corpus)")
+    parser.add_argument("--no-dask", action="store_true", help="leave out the --scheduler local:N runs (half the time)")
     parser.add_argument("--child", choices=["audit", "parse"], help=argparse.SUPPRESS)
     parser.add_argument("--mbox", help=argparse.SUPPRESS)
     parser.add_argument("--policy", help=argparse.SUPPRESS)
+    parser.add_argument("--scheduler", help=argparse.SUPPRESS)
     parser.add_argument("--format", default="jsonl", help=argparse.SUPPRESS)
     parser.add_argument("--output", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child == "audit":
-        print(json.dumps(child_audit(args.mbox, args.policy, args.workers or 1, args.format, args.output)))
+        how = ["--scheduler", args.scheduler] if args.scheduler else ["--workers", str(args.workers or 1)]
+        print(json.dumps(child_audit(args.mbox, args.policy, how, args.format, args.output)))
         return
     if args.child == "parse":
         print(json.dumps(child_parse(args.mbox)))
@@ -359,59 +479,52 @@ def main() -> None:
     from correspondence_guard.audit import default_workers
 
     cores = args.workers or default_workers()
-    origin = f"copies of the messages under {args.corpus}" if args.corpus.is_dir() else "the built-in template"
+    skipped = "--no-dask was given" if args.no_dask else dask_missing()
     with tempfile.TemporaryDirectory(prefix="cg-bench-") as tmp:
         folder = Path(tmp)
         sizes = sorted({min(args.small, args.messages), args.messages})
-        built = {}
-        for size in sizes:
-            start = time.perf_counter()
-            built[size] = build(folder, size, args.corpus)
-            mb = built[size][0].stat().st_size / 1e6
-            print(f"built {size:,} messages from {origin} ({mb:,.1f} MB mbox) in {time.perf_counter() - start:.1f}s", flush=True)
-
-        def audit(size: int, workers: int, fmt: str) -> tuple[dict, int]:
-            mbox, policy = map(str, built[size])
-            output = str(folder / f"report-{size}-{workers}.{fmt}")
-            result, peak = run_child(["--child", "audit", "--mbox", mbox, "--policy", policy,
-                                      "--workers", str(workers), "--format", fmt, "--output", output])
-            if fmt in ("jsonl", "json"):
-                result.update(report_summary(output, fmt))
-                assert result["documents"] + result["errors"] == size, result
-            os.unlink(output)
-            return result, peak
-
+        bench = Bench(folder, build_all(folder, sizes, args.corpus), cores)
         rows = []
         for size in sizes:
-            floor, _ = run_child(["--child", "parse", "--mbox", str(built[size][0])])
-            one, one_peak = audit(size, 1, "jsonl")
-            many, many_peak = audit(size, cores, "jsonl")
-            peaks = {"jsonl": many_peak}
-            for fmt in FORMATS[1:]:
-                held, peaks[fmt] = audit(size, cores, fmt)
-                if fmt == "json":
-                    assert one["findings"] == many["findings"] == held["findings"], (one, many, held)
-            assert floor["messages"] == size, floor
-            rows.append((size, floor, one, many, one_peak, peaks))
+            rows.append(bench.measure(size, with_dask=not skipped))
             print(f"measured {size:,}", flush=True)
 
     print()
     print(f"cores used for the parallel figure: {cores} (os.sched_getaffinity: {default_workers()})")
-    print("audit = correspondence-guard audit --format FMT --output FILE; msg/s with --format jsonl")
-    print(f"{'messages':>9} {'email-parse msg/s':>18} {'audit 1w msg/s':>15} {'audit %dw msg/s' % cores:>15}"
-          f" {'1w/parse':>9} {'%dw/1w' % cores:>7} {'peak jsonl 1w':>14}"
-          + "".join(f" {'peak %s %dw' % (fmt, cores):>15}" for fmt in FORMATS) + f" {'findings':>9}")
-    for size, floor, one, many, one_peak, peaks in rows:
-        f_rate = floor["messages"] / floor["seconds"]
-        o_rate = size / one["seconds"]
-        m_rate = size / many["seconds"]
-        print(f"{size:>9,} {f_rate:>18,.0f} {o_rate:>15,.0f} {m_rate:>15,.0f} {o_rate / f_rate:>9.2f}"
-              f" {m_rate / o_rate:>7.2f} {one_peak / 1024:>12,.0f}MB"
-              + "".join(f" {peaks[fmt] / 1024:>13,.0f}MB" for fmt in FORMATS) + f" {one['findings']:>9,}")
+    print_results(rows, cores, skipped)
+
+
+def build_all(folder: Path, sizes: list[int], corpus: Path) -> dict:
+    """Every size's mbox and register, saying what each was built from."""
+    origin = f"copies of the messages under {corpus}" if corpus.is_dir() else "the built-in template"
+    built = {}
+    for size in sizes:
+        start = time.perf_counter()
+        built[size] = build(folder, size, corpus)
+        mb = built[size][0].stat().st_size / 1e6
+        print(f"built {size:,} messages from {origin} ({mb:,.1f} MB mbox) in {time.perf_counter() - start:.1f}s", flush=True)
+    return built
+
+
+def print_results(rows: list[dict], cores: int, skipped: str) -> None:
+    """Both tables (or the line saying why local:N was not run), the growth lines, the notes."""
+    local = f"local:{cores}"
+    print_workers_table(rows, cores)
+    print()
+    if skipped:
+        print(f"the --scheduler {local} table was skipped: {skipped}")
+    else:
+        print_dask_table(rows, cores)
     if len(rows) == 2:
-        growth = ", ".join(f"{fmt} {rows[1][5][fmt] / rows[0][5][fmt] - 1:+.0%}" for fmt in FORMATS)
-        print(f"\npeak RSS growth from {rows[0][0]:,} to {rows[1][0]:,} messages: {growth}")
+        print()
+        print_growth(rows, "peaks", f"--workers {cores}")
+        if not skipped:
+            print_growth(rows, "dask_peaks", f"--scheduler {local}")
     print("\npeak: RSS high-water mark of the audit process and all its workers together, sampled every 50 ms.")
+    if not skipped:
+        print(f"For {local} that takes in the Dask scheduler (in the audit process), its {cores} worker processes and"
+              f" the watched process each reads in;\n{local} msg/s include starting and stopping the cluster."
+              " Every report of a size counts the same findings.")
 
 
 if __name__ == "__main__":

@@ -191,6 +191,12 @@ class Unreadable:
     def internal(self) -> bool:
         return self.kind == INTERNAL_ERROR
 
+    @property
+    def out_of_memory(self) -> bool:
+        """The reader or rule ran out of the worker's memory: a limit reached (the worker
+        is retired and the entry names ``limits.memory_mb``), not a fault of the checker."""
+        return self.internal and self.exception == MemoryError.__name__
+
 
 def internal_error(source: str, exc: BaseException, stage: str) -> Unreadable:
     """The error entry for an exception the checker did not expect, in a reader or a rule."""

@@ -28,8 +28,6 @@ from .dedupe import dedupe_key
 from .filters import AuditFilter
 from .units import PstFiles, Unit, read_unit
 
-_MEMORY_ERROR = "MemoryError"
-
 
 class UnitWork:
     """The checker, the filter and the open PST files a worker keeps between units."""
@@ -86,8 +84,7 @@ def _setup(policy, rules, audit_filter):
             except UsageError as exc:
                 conn.send(("usage", exc.message, False))
                 return None
-            ran_out = [i for i, (kind, value, _) in enumerate(results)
-                       if kind == "error" and _MEMORY_ERROR in value.error]
+            ran_out = [i for i, (kind, value, _) in enumerate(results) if kind == "error" and value.out_of_memory]
             for i in ran_out:
                 results[i] = ("error", Unreadable(results[i][1].source, memory_defect(policy.limits)), None)
             conn.send(("unit", results, False))

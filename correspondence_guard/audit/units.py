@@ -3,30 +3,43 @@
 One unit per file, per message of an mbox (its raw bytes), per message of a PST (a
 reference: file, folder, index). For a cluster, whose workers read the same export
 folder, an mbox is cut into byte ranges instead (``mbox_range``: many messages, read
-where they are checked). :func:`read_unit` turns any unit into documents, and
-:func:`read` is the two together in one process: ``check``, the audit's workers in
-every scheduler and the tests all read through here.
+where they are checked). A message the gateway receives is a unit too, its bytes with
+the SMTP envelope (:class:`Received`), since the envelope alone names the hidden
+recipients. :func:`read_unit` turns any unit into documents, and :func:`read` is the
+two together in one process: ``check``, the audit's workers in every scheduler, the
+gateway's workers and the tests all read through here, so a reader's failure means the
+same everywhere (an ``Unreadable`` entry, ``internal`` when the reader raised).
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from ..errors import UsageError
-from ..model import Correspondence, Skipped, Unreadable, internal_error
+from ..model import Correspondence, Envelope, Skipped, Unreadable, internal_error
 from ..sources import iter_mbox, mbox_offsets, sniff_file
 from ..sources.walk import display_name, walk
 
 # A unit of work: (source, kind, payload). kind is one of
 #   "file"   payload = path of a file holding one document (eml, letter, .msg, ...)
-#   "email"  payload = raw bytes of one RFC 822 message (from an mbox)
+#   "email"  payload = raw bytes of one RFC 822 message (from an mbox), or Received
 #   "pst"    payload = outlook_pst.PstRef
 #   "mbox_range" payload = (path, start, end, first message number): a cluster's unit
 #   "error"  payload = Unreadable (found while walking: passes straight through)
 #   "skip"   payload = Skipped (a file the walk passed over, and why)
 Unit = tuple[str, str, Any]
+
+
+@dataclass(frozen=True)
+class Received:
+    """An "email" unit's payload at the gateway: the message as the mail server hands it
+    over, with the SMTP envelope its headers do not carry (Bcc is gone by then)."""
+
+    raw: bytes
+    envelope: Envelope
 
 
 def check_paths(paths: Iterable[str]) -> None:
@@ -194,6 +207,8 @@ def read_unit(unit: Unit, pst: PstFiles | None = None) -> list[Correspondence | 
     if kind in ("error", "skip"):
         return [payload]
     if kind == "email":
+        if isinstance(payload, Received):
+            return [sources.read_message(payload.raw, source, payload.envelope)]
         return [sources.read_message(payload, source)]
     if kind == "mbox_range":
         return [sources.read_message(data, message) for message, _, data in split_range(unit)]

@@ -4,13 +4,15 @@
 from many threads at once (libmilter runs one thread per SMTP connection). Each message
 is read and checked in a worker process (``isolation``) capped at ``limits.memory_mb``
 and stopped at ``timeout_seconds``: a killed or lost worker is replaced, and nothing it
-did stays in the gateway. ``check`` never raises for a message: an exception in the
-reader or the rules, an attachment the reader could not read, a worker stopped at a
-limit or a message over ``max_message_bytes`` comes back as an :class:`Outcome` whose
-``failure`` says why, and the caller follows ``on_failure``. A message the checker can
-never read whole (no header block, a NUL byte, a limit reached) comes back with a verdict
-on what was read and ``unchecked`` saying why: it is delivered tagged ``unchecked`` or
-held (``on_unreadable``), never tagged clean and never retried for ever.
+did stays in the gateway. The worker reads the message as the audit and ``check`` do, as
+a unit of work (``audit.units.read_unit``) that carries the SMTP envelope. ``check``
+never raises for a message: an exception in the reader or the rules, an attachment the
+reader failed on, a worker stopped at a limit or a message over ``max_message_bytes``
+comes back as an :class:`Outcome` whose ``failure`` says why, and the caller follows
+``on_failure``. A message the checker can never read whole (no header block, a NUL byte,
+a limit reached, an attachment that is not what it says) comes back with a verdict on
+what was read and ``unchecked`` saying why: it is delivered tagged ``unchecked`` or held
+(``on_unreadable``), never tagged clean and never retried for ever.
 """
 
 from __future__ import annotations
@@ -22,11 +24,11 @@ import time
 from dataclasses import dataclass
 from typing import IO, Iterable
 
+from ..audit.units import Received, Unit, read_unit
 from ..engine import Checker
-from ..errors import UnreadableDocument
 from ..isolation import WorkerLost, WorkerPool
 from ..limits import is_limit_defect
-from ..model import Correspondence, Envelope
+from ..model import Correspondence, Envelope, Unreadable
 from ..policy import Policy, normalise_address
 from ..sources.email import ATTACHMENT_DEFECT, READER_FAILED
 from .notify import send_notification
@@ -37,6 +39,7 @@ _WARM_UP = (
     b"From: a@example.invalid\r\nTo: b@example.invalid\r\nSubject: warm-up\r\n"
     b"Message-ID: <warm-up@example.invalid>\r\n\r\nHello.\r\n\r\nKind regards,\r\nA\r\n"
 )
+_WARM_UP_ENVELOPE = Envelope(sender="a@example.invalid", recipients=("b@example.invalid",))
 
 
 @dataclass
@@ -55,28 +58,46 @@ class Outcome:
         return self.verdict is None
 
 
+def _message_unit(raw: bytes, envelope: Envelope, source: str) -> Unit:
+    """The message as a unit of work for the worker: the audit's "email" unit, with its envelope."""
+    return (source, "email", Received(raw, envelope))
+
+
 def _worker_setup(policy: Policy, warm: bool = True):
     """In the worker: the checker and the reader (warmed up when the worker will serve many
-    messages, so the first does not pay for the imports); returns the task handler."""
-    from ..sources.email import parse_message
-
+    messages, so the first does not pay for the imports); returns the task handler, which
+    answers (message id, findings, why unchecked, why the check failed)."""
     checker = Checker(policy)
 
-    def handle(task, conn=None) -> tuple:
-        raw, envelope, source = task
-        try:
-            doc = parse_message(raw, source, envelope)
-        except UnreadableDocument as exc:
-            return "", (), exc.message, ""
+    def handle(unit: Unit, conn=None) -> tuple:
+        (doc,) = read_unit(unit)
+        if isinstance(doc, Unreadable):
+            return _not_read(doc)
         findings = checker.check(doc)
         return (doc.message_id, findings, *incomplete(doc))
 
     try:
         if warm:
-            handle((_WARM_UP, Envelope(sender="a@example.invalid", recipients=("b@example.invalid",)), "warm-up"))
+            handle(_message_unit(_WARM_UP, _WARM_UP_ENVELOPE, "warm-up"))
     except Exception:  # noqa: BLE001 - a failing warm-up shows up again on real mail
         pass
     return handle
+
+
+def _not_read(entry: Unreadable) -> tuple:
+    """The answer for a message the reader gave no correspondence for.
+
+    Bytes that are not an email are so for good: delivered ``unchecked`` (or held), never
+    retried. A reader that raised is a fault of the checker, not of the mail: a failure,
+    following ``on_failure`` (by default the mail server keeps the message and tries
+    again), never "unreadable". Running out of memory is raised again, so that the worker
+    is retired and the failure names the limit.
+    """
+    if entry.out_of_memory:
+        raise MemoryError
+    if entry.internal:
+        return "", (), "", entry.error
+    return "", (), entry.error, ""
 
 
 def incomplete(doc: Correspondence) -> tuple[str, str]:
@@ -117,7 +138,7 @@ class Gateway:
 
     def warm_up(self) -> None:
         """Wait until a worker has started and checked one small message."""
-        self.check(_WARM_UP, "a@example.invalid", ["b@example.invalid"], source="warm-up")
+        self.check(_WARM_UP, _WARM_UP_ENVELOPE.sender, _WARM_UP_ENVELOPE.recipients, source="warm-up")
 
     def close(self) -> None:
         self.pool.close()
@@ -139,7 +160,7 @@ class Gateway:
             return Outcome(failure=f"message of {len(raw)} bytes is over the limit of {limit} bytes")
         try:
             message_id, findings, unchecked, reader_failure = self.pool.run(
-                (raw, envelope, source), self.settings.timeout_seconds
+                _message_unit(raw, envelope, source), self.settings.timeout_seconds
             )
         except WorkerLost as exc:
             return Outcome(failure=str(exc))

@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from ..errors import UnreadableDocument, UsageError
 from ..limits import current as current_limits
 from ..limits import limit_defect
-from ..model import Correspondence, Skipped, Unreadable, internal_error
+from ..model import Correspondence, Envelope, Skipped, Unreadable, internal_error
 from .bounds import read_capped
 from .email import parse_message
 from .kinds import after_count_line, sniff, sniff_file  # noqa: F401  (sniff_file: public)
@@ -116,10 +116,11 @@ def _read_mbox(path: str, source: str) -> Iterator[Document]:
         yield Unreadable(source, "mbox file with no messages")
 
 
-def read_message(data: bytes, source: str) -> Document:
-    """One raw RFC 822 message (from an mbox) as Correspondence, or Unreadable with the reason."""
+def read_message(data: bytes, source: str, envelope: Envelope | None = None) -> Document:
+    """One raw RFC 822 message (from an mbox, or with its SMTP ``envelope`` at the gateway)
+    as Correspondence, or Unreadable with the reason."""
     try:
-        return parse_message(data, source)
+        return parse_message(data, source, envelope)
     except UnreadableDocument as exc:
         return Unreadable(source, exc.message)
     except Exception as exc:
