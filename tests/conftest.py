@@ -42,3 +42,24 @@ def message_path():
 @pytest.fixture
 def letter_path():
     return lambda number: next((ASHBOURNE / "letters").glob(f"{number}-*"))
+
+
+READER_FAULTS = {b"[reader:KeyError]": KeyError("a bug in the reader"), b"[reader:MemoryError]": MemoryError()}
+
+
+@pytest.fixture
+def faulty_parser(monkeypatch):
+    """The standard library's parser, raising on a message that carries a marker of
+    ``READER_FAULTS``: every reading of a message goes through it, and it has raised on
+    malformed mail before. Forked workers inherit it."""
+    import email
+
+    parse = email.message_from_bytes
+
+    def parse_or_raise(data, *args, **kwargs):
+        for marker, exc in READER_FAULTS.items():
+            if marker in data:
+                raise exc
+        return parse(data, *args, **kwargs)
+
+    monkeypatch.setattr(email, "message_from_bytes", parse_or_raise)

@@ -172,7 +172,7 @@ def run(batches: Iterator[list], policy, rules, audit_filter, workers: int, wind
                     except (EOFError, OSError, TimeoutError):
                         lose(worker, batch, "the worker reading it could not start")
             take_done()
-            if exhausted and not pending:
+            if exhausted and not pending and not busy:  # a batch's last answer back: its worker is kept
                 return
             if not busy:
                 continue

@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from ..errors import UsageError
+from ..errors import UnreadableDocument, UsageError
 from ..model import Correspondence, Envelope, Skipped, Unreadable, internal_error
 from ..sources import iter_mbox, mbox_offsets, sniff_file
 from ..sources.walk import display_name, walk
@@ -215,6 +215,30 @@ def read_unit(unit: Unit, pst: PstFiles | None = None) -> list[Correspondence | 
     if kind == "pst":
         return [(pst or PstFiles()).read(payload, source)]
     return list(sources.read_file(payload, source))
+
+
+class ReaderFault(Exception):
+    """The reader raised on a message: the checker's fault, never the message's. Carries
+    the ``internal-error`` entry (its text may quote the message; its ``exception`` does not)."""
+
+    def __init__(self, entry: Unreadable):
+        super().__init__(entry.error)
+        self.entry = entry
+
+
+def read_one(source: str, raw: bytes, envelope: Envelope | None = None) -> Correspondence:
+    """One message through :func:`read_unit`, for a front end that answers for one message
+    (the gateway, pre-send, ``check --fix``): its correspondence, or raise
+    UnreadableDocument (bytes that are no email: so for good), ReaderFault (the reader
+    raised), or MemoryError (the worker ran out: it is retired, the limit named)."""
+    (doc,) = read_unit((source, "email", raw if envelope is None else Received(raw, envelope)))
+    if isinstance(doc, Correspondence):
+        return doc
+    if doc.out_of_memory:
+        raise MemoryError
+    if doc.internal:
+        raise ReaderFault(doc)
+    raise UnreadableDocument(doc.error)
 
 
 def read(paths: Iterable[str]) -> Iterator[Correspondence | Unreadable | Skipped]:

@@ -24,11 +24,12 @@ import time
 from dataclasses import dataclass
 from typing import IO, Iterable
 
-from ..audit.units import Received, Unit, read_unit
+from ..audit.units import ReaderFault, read_one
 from ..engine import Checker
+from ..errors import UnreadableDocument
 from ..isolation import WorkerLost, WorkerPool
 from ..limits import is_limit_defect
-from ..model import Correspondence, Envelope, Unreadable
+from ..model import Correspondence, Envelope
 from ..policy import Policy, normalise_address
 from ..sources.email import ATTACHMENT_DEFECT, READER_FAILED
 from .notify import send_notification
@@ -58,46 +59,36 @@ class Outcome:
         return self.verdict is None
 
 
-def _message_unit(raw: bytes, envelope: Envelope, source: str) -> Unit:
-    """The message as a unit of work for the worker: the audit's "email" unit, with its envelope."""
-    return (source, "email", Received(raw, envelope))
-
-
 def _worker_setup(policy: Policy, warm: bool = True):
     """In the worker: the checker and the reader (warmed up when the worker will serve many
     messages, so the first does not pay for the imports); returns the task handler, which
-    answers (message id, findings, why unchecked, why the check failed)."""
+    answers (message id, findings, why unchecked, why the check failed).
+
+    Bytes that are not an email are so for good: delivered ``unchecked`` (or held), never
+    retried. A reader that raised is a fault of the checker, not of the mail: a failure,
+    following ``on_failure`` (by default the mail server keeps the message and tries
+    again), never "unreadable". Running out of memory retires the worker, and the failure
+    names the limit.
+    """
     checker = Checker(policy)
 
-    def handle(unit: Unit, conn=None) -> tuple:
-        (doc,) = read_unit(unit)
-        if isinstance(doc, Unreadable):
-            return _not_read(doc)
+    def handle(task: tuple[bytes, Envelope, str], conn=None) -> tuple:
+        raw, envelope, source = task
+        try:
+            doc = read_one(source, raw, envelope)
+        except UnreadableDocument as exc:
+            return "", (), exc.message, ""
+        except ReaderFault as fault:
+            return "", (), "", fault.entry.error
         findings = checker.check(doc)
         return (doc.message_id, findings, *incomplete(doc))
 
     try:
         if warm:
-            handle(_message_unit(_WARM_UP, _WARM_UP_ENVELOPE, "warm-up"))
+            handle((_WARM_UP, _WARM_UP_ENVELOPE, "warm-up"))
     except Exception:  # noqa: BLE001 - a failing warm-up shows up again on real mail
         pass
     return handle
-
-
-def _not_read(entry: Unreadable) -> tuple:
-    """The answer for a message the reader gave no correspondence for.
-
-    Bytes that are not an email are so for good: delivered ``unchecked`` (or held), never
-    retried. A reader that raised is a fault of the checker, not of the mail: a failure,
-    following ``on_failure`` (by default the mail server keeps the message and tries
-    again), never "unreadable". Running out of memory is raised again, so that the worker
-    is retired and the failure names the limit.
-    """
-    if entry.out_of_memory:
-        raise MemoryError
-    if entry.internal:
-        return "", (), "", entry.error
-    return "", (), entry.error, ""
 
 
 def incomplete(doc: Correspondence) -> tuple[str, str]:
@@ -160,7 +151,7 @@ class Gateway:
             return Outcome(failure=f"message of {len(raw)} bytes is over the limit of {limit} bytes")
         try:
             message_id, findings, unchecked, reader_failure = self.pool.run(
-                _message_unit(raw, envelope, source), self.settings.timeout_seconds
+                (raw, envelope, source), self.settings.timeout_seconds
             )
         except WorkerLost as exc:
             return Outcome(failure=str(exc))

@@ -131,6 +131,7 @@ def run_fix(file: str, output: str | None, checker, fail_on: str) -> int:
 def _fixed_or_why(raw: bytes, file: str, checker) -> tuple:
     """In the worker: ``("fixed", FixedDraft)``, ``("usage", reason)`` for a draft that
     cannot be fixed, or ``("internal", entry)`` when the checker itself failed."""
+    from ..audit.units import ReaderFault
     from ..engine import RuleFailure
     from ..errors import GuardError
     from ..model import internal_error
@@ -140,6 +141,8 @@ def _fixed_or_why(raw: bytes, file: str, checker) -> tuple:
         return "fixed", fix_draft(raw, file, checker)
     except GuardError as exc:
         return "usage", exc.message if isinstance(exc, UsageError) else f"cannot fix {file}: {exc.message}"
+    except ReaderFault as fault:
+        return "internal", fault.entry
     except RuleFailure as failure:
         return "internal", internal_error(file, failure.error, f"rule {failure.rule_id}")
     except MemoryError:

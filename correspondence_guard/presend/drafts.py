@@ -24,7 +24,7 @@ from email.utils import formataddr, formatdate, make_msgid
 from typing import Any
 
 from ..model import Correspondence
-from ..sources.email import parse_message
+from ..audit.units import read_one
 from .overrides import HEADER
 
 MAX_RECIPIENTS = 1000
@@ -37,7 +37,7 @@ class DraftError(ValueError):
 
 def read_draft(draft: Any, source: str = "draft") -> Correspondence:
     """The draft as ``Correspondence``, read exactly as a sent message would be."""
-    return parse_message(draft_message(draft), source)
+    return read_one(source, draft_message(draft))
 
 
 def draft_message(draft: Any) -> bytes:

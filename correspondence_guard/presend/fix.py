@@ -19,7 +19,7 @@ from ..engine import Checker
 from ..errors import UsageError
 from ..model import Correspondence, Finding
 from ..policy import Policy
-from ..sources.email import parse_message
+from ..audit.units import read_one
 
 _BODY_TAG = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
@@ -48,14 +48,14 @@ class FixedDraft:
 
 def fix_draft(raw: bytes, source: str, checker: Checker) -> FixedDraft:
     """The draft with a copy note for every silent Bcc, and the findings before and after."""
-    doc = parse_message(raw, source)
+    doc = read_one(source, raw)
     before = checker.check(doc)
     addresses = dict.fromkeys(a for f in before for a in hidden_councillors(doc, f, checker.policy))
     notes = tuple(dict.fromkeys(copy_note(checker.policy, a) for a in addresses))
     if not notes:
         return FixedDraft(raw, (), before, before)
     fixed = _with_notes(raw, notes, source)
-    return FixedDraft(fixed, notes, before, checker.check(parse_message(fixed, source)))
+    return FixedDraft(fixed, notes, before, checker.check(read_one(source, fixed)))
 
 
 def _with_notes(raw: bytes, notes: tuple[str, ...], source: str) -> bytes:

@@ -31,13 +31,13 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from .. import __version__
+from ..audit.units import ReaderFault, read_one
 from ..engine import Checker, RuleFailure
 from ..errors import UnreadableDocument
 from ..isolation import STARTUP_SECONDS, WorkerLost, WorkerPool
 from ..policy import Policy
 from ..report import DocumentResult
 from ..reports.json import as_dict
-from ..sources.email import parse_message
 from . import dialog
 from .drafts import DraftError, read_draft
 from .overrides import HEADER, store_for
@@ -97,14 +97,16 @@ def _worker_setup(policy: Policy, block_on: str):
             return 400, str(exc)
         except UnreadableDocument as exc:
             return 422, exc.message
+        except ReaderFault as fault:
+            return 500, _internal(fault.entry.exception)
         except MemoryError:
             raise
         except RuleFailure as failure:
             if isinstance(failure.error, MemoryError):
                 raise failure.error from None
-            return 500, _internal(failure.error)
+            return 500, _internal(type(failure.error).__name__)
         except Exception as exc:  # noqa: BLE001 - an internal error must never read as clean
-            return 500, _internal(exc)
+            return 500, _internal(type(exc).__name__)
 
     handle(("json", {"from": "warm-up@example.invalid", "body": "Hello."}))
     return handle
@@ -112,7 +114,7 @@ def _worker_setup(policy: Policy, block_on: str):
 
 def _answer(checker: Checker, block_on: str, kind: str, payload) -> dict:
     """The answer to one draft: the report's JSON, the verdict and the dialog's summary."""
-    doc = read_draft(payload) if kind == "json" else parse_message(payload, "draft")
+    doc = read_draft(payload) if kind == "json" else read_one("draft", payload)
     findings = checker.check(doc)
     report = checker.new_report()
     report.documents.append(DocumentResult.of(doc, findings))
@@ -123,9 +125,9 @@ def _answer(checker: Checker, block_on: str, kind: str, payload) -> dict:
     return answer
 
 
-def _internal(exc: BaseException) -> str:
-    # The type only: an exception's text may quote the draft.
-    return f"internal error ({type(exc).__name__}); the draft was not checked"
+def _internal(exception: str) -> str:
+    """The reason for a 500, naming the exception type only: its text may quote the draft."""
+    return f"internal error ({exception}); the draft was not checked"
 
 
 class _Service:

@@ -11,7 +11,7 @@ through, and which has raised on malformed mail before.
 
 from __future__ import annotations
 
-import email
+
 import email.parser
 import io
 
@@ -21,23 +21,6 @@ from correspondence_guard.gateway.core import Gateway
 from correspondence_guard.gateway.filter import EX_OK, EX_TEMPFAIL, run_filter
 from correspondence_guard.policy import load_policy
 from gwhelpers import CLLR_A, CLLR_B, OFFICER, message, write_policy
-
-FAULTS = {b"[reader:KeyError]": KeyError("a bug in the reader"), b"[reader:MemoryError]": MemoryError()}
-
-
-@pytest.fixture
-def faulty_parser(monkeypatch):
-    """The standard library's parser, raising on a message whose subject asks it to."""
-    parse = email.message_from_bytes
-
-    def parse_or_raise(data, *args, **kwargs):
-        for marker, exc in FAULTS.items():
-            if marker in data:
-                raise exc
-        return parse(data, *args, **kwargs)
-
-    monkeypatch.setattr(email, "message_from_bytes", parse_or_raise)
-
 
 @pytest.fixture
 def gateway_for(tmp_path, faulty_parser):
