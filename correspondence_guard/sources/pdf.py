@@ -142,7 +142,6 @@ def _pdfminer_pages(data: bytes, most: int) -> tuple[list[tuple[str, list[Line],
     except LimitExceeded:
         raise
     except Exception as exc:
-
         raise UnreadableDocument(f"not a readable PDF: {one_line(exc)}") from None
     read = text.split("\f")
     count = len(read) - 1  # every page read ends with a form feed

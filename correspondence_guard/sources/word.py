@@ -92,17 +92,19 @@ def _marks(package: zipfile.ZipFile, main: str, body) -> tuple[str, ...]:
         return ()
     folder, file = posixpath.split(main)
     parts = _relationships(package, posixpath.join(folder, "_rels", file + ".rels"), folder)
-    marks: list[str] = []
+    names: dict[str, None] = {}  # in order, each part once however many sections name it
     for section in body.iter(f"{W}sectPr"):
         references = {(ref.tag[len(W):], ref.get(f"{W}type", "default")): ref.get(_R_ID)
                       for ref in section if ref.tag in (f"{W}headerReference", f"{W}footerReference")}
         for key in _HEADER_FOOTER:
             name = parts.get(references.get(key, ""), ("", ""))[0]
-            if not name:
-                continue
-            text = "\n".join(_block_lines(_xml(package, name), current_limits().characters, [])).strip()
-            if text and text not in marks:
-                marks.append(text)
+            if name:
+                names.setdefault(name)
+    marks: dict[str, None] = {}
+    for name in names:
+        text = "\n".join(_block_lines(_xml(package, name), current_limits().characters, [])).strip()
+        if text:
+            marks.setdefault(text)
     return tuple(marks)
 
 
