@@ -6,10 +6,10 @@ it hands back ``Finding`` values and, for an audit, an ``AuditReport``.
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from .model import Correspondence, Finding, Skipped, Unreadable, internal_error
-from .policy import Policy, normalise_address
+from .policy import Policy, RuleSettings, normalise_address
 from .presend.overrides import with_overrides
 from .report import AuditReport, DocumentResult
 from .rules import RuleSpec, load_rules
@@ -40,13 +40,37 @@ class Checker:
             if policy.rule(rule_id).enabled and (not wanted or rule_id in wanted)
         )
 
-    def check(self, doc: Correspondence) -> tuple[Finding, ...]:
-        findings: list[Finding] = []
+    def _applying(self, doc: Correspondence) -> Iterator[tuple[RuleSpec, RuleSettings]]:
+        """The rules that apply to this document's sender, with their settings."""
         sender = normalise_address(doc.sender.address) if doc.sender else ""
         for spec in self.rules:
             settings = self.policy.rule(spec.id)
-            if sender and sender in settings.exempt_senders:
-                continue
+            if not (sender and sender in settings.exempt_senders):
+                yield spec, settings
+
+    def _unscreened(self, outline: Correspondence) -> RuleSpec | None:
+        """The first rule whose screen does not rule this outline out, if any."""
+        for spec, settings in self._applying(outline):
+            if spec.screen is None or not settings.screen:
+                return spec
+            try:
+                if spec.screen(outline, self.policy):
+                    return spec
+            except Exception:  # noqa: BLE001 - a faulty screen rules nothing out: the rule itself runs
+                return spec
+        return None
+
+    def could_fire(self, outline: Correspondence) -> bool:
+        """Whether some rule could fire on a message's outline (see ``rules``): what a reader
+        asks before it splits a message's quotes. False only when every rule has a screen,
+        the policy leaves it on, and each rules the message out."""
+        return self._unscreened(outline) is not None
+
+    def check(self, doc: Correspondence) -> tuple[Finding, ...]:
+        if doc.outline:
+            return self._outline_checked(doc)
+        findings: list[Finding] = []
+        for spec, settings in self._applying(doc):
             severity = settings.severity if spec.id in self.policy.rules else spec.severity
             try:
                 breaches = list(spec.check(doc, self.policy))
@@ -68,6 +92,15 @@ class Checker:
                     )
                 )
         return with_overrides(doc, tuple(findings), self.policy)
+
+    def _outline_checked(self, outline: Correspondence) -> tuple[Finding, ...]:
+        """No findings for a message read only in outline, once every rule's screen again
+        rules it out; a rule that could fire on it was given no whole message to read, and
+        that is the checker's fault, never "no findings"."""
+        spec = self._unscreened(outline)
+        if spec is not None:
+            raise RuleFailure(spec.id, RuntimeError("the message was read only in outline"))
+        return ()
 
     def result(self, doc: Correspondence) -> DocumentResult:
         return DocumentResult.of(doc, self.check(doc))

@@ -47,12 +47,17 @@ def time_defect(seconds: float) -> str:
     return limit_defect("seconds", float(seconds), f"reading and checking it took longer than {seconds:g} s; the worker was stopped")
 
 
-def _rss() -> int:
+def _statm(field: int) -> int:
+    """A field of /proc/self/statm in bytes (0: the address space, 1: the resident set)."""
     try:
         with open("/proc/self/statm") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            return int(statm.read().split()[field]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return 0
+
+
+def _rss() -> int:
+    return _statm(1)
 
 
 def _serve(conn, setup: Callable, setup_args: tuple, limits: Limits) -> None:
@@ -65,7 +70,10 @@ def _serve(conn, setup: Callable, setup_args: tuple, limits: Limits) -> None:
     ``retire`` asks the parent to replace this worker after the task.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    cap = limits.memory_mb * MB
+    # The cap is what the worker may add to the address space it starts with: a forked
+    # worker starts with its parent's (a large process's children would otherwise run out
+    # before reading anything), a spawned one with the interpreter's.
+    cap = _statm(0) + limits.memory_mb * MB
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     from .limits import use
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Callable
 
 
 class Relation(str, Enum):
@@ -83,6 +84,13 @@ class Correspondence:
     protective marking is usually put: a letter's page headers and footers. ``headers``
     keeps every header as decoded (name, value) pairs, in order. ``defects`` records what
     the reader found wrong but could work around.
+
+    An ``outline`` is a message the reader did not split because no rule could fire on it
+    (see ``rules``): its ``own_text`` is every word of its body, plain and HTML parts
+    together, unsplit; ``nested`` holds only its attachments; it has no ``signature``.
+    ``digest`` is a hash of a message's body and attachments as the reader was given them,
+    whether or not it split them: what makes two copies of a message one, if it has no
+    Message-ID.
     """
 
     kind: str = "email"
@@ -102,6 +110,8 @@ class Correspondence:
     nested: tuple[Nested, ...] = ()
     defects: tuple[str, ...] = ()
     name: str = ""
+    outline: bool = False
+    digest: str = ""
 
     @property
     def visible_recipients(self) -> tuple[Party, ...]:
@@ -116,11 +126,26 @@ class Correspondence:
         wanted = name.lower()
         return next((value for key, value in self.headers if key.lower() == wanted), "")
 
+    def every_word(self) -> str:
+        """Everything this correspondence and what it carries say, in one text: subjects,
+        header lines, texts, sign-offs and page headers and footers. What a rule's screen
+        searches for the words without which it cannot fire."""
+        lines = []
+        for _, _, piece in self.walk():
+            lines += [piece.subject, *(f"{name}: {value}" for name, value in piece.headers), piece.own_text, *piece.marks]
+            lines.append(piece.signature.text if piece.signature else "")
+        return "\n".join(lines)
+
     def walk(self, relation: Relation | None = None, depth: int = 0):
         """Yield (relation, depth, correspondence) for this and everything nested in it."""
         yield relation, depth, self
         for inner in self.nested:
             yield from inner.correspondence.walk(inner.relation, depth + 1)
+
+
+#: What a reader is given to ask whether any rule could fire on a message's outline
+#: (``engine.Checker.could_fire``); without one, every message is read whole.
+Screen = Callable[[Correspondence], bool]
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,19 @@ class Register:
     officers: tuple[Officer, ...] = ()
     lists: tuple[DistributionList, ...] = ()
 
+    def __hash__(self) -> int:
+        """Hashed once, not once per look-up: the language modules and the rules' screens
+        keep what they derive from a register in caches keyed by it."""
+        return self._hash
+
+    def __getstate__(self) -> dict:
+        """A hash is this process's: another process hashes the register again."""
+        return {key: value for key, value in self.__dict__.items() if key != "_hash"}
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash(tuple(getattr(self, f.name) for f in dataclasses.fields(self)))
+
     @cached_property
     def _councillor_by_address(self) -> dict[str, Councillor]:
         return {a: c for c in self.councillors for a in c.emails}
@@ -169,6 +182,7 @@ class RuleSettings(_Picklable):
     severity: str = "error"
     exempt_senders: frozenset[str] = frozenset()
     exempt_recipients: frozenset[str] = frozenset()
+    screen: bool = True
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
@@ -326,6 +340,9 @@ class _Reader:
             enabled = raw.pop("enabled", True)
             if not isinstance(enabled, bool):
                 self.fail(f"{key}.enabled", "must be true or false")
+            screen = raw.pop("screen", True)
+            if not isinstance(screen, bool):
+                self.fail(f"{key}.screen", "must be true or false")
             severity = self.text(raw.pop("severity", "error"), f"{key}.severity").lower()
             if severity not in SEVERITIES:
                 self.fail(f"{key}.severity", f"must be one of {', '.join(SEVERITIES)}, not {severity!r}")
@@ -334,6 +351,7 @@ class _Reader:
                 severity=severity,
                 exempt_senders=frozenset(self.addresses(raw.pop("exempt_senders", None), f"{key}.exempt_senders")),
                 exempt_recipients=frozenset(self.addresses(raw.pop("exempt_recipients", None), f"{key}.exempt_recipients")),
+                screen=screen,
                 options=_freeze(raw),
             )
         return MappingProxyType(rules)

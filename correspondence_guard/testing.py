@@ -173,6 +173,16 @@ def pdf_letter(text: str) -> bytes:
     return bytes(out)
 
 
+def checked(checker, doc: Correspondence):
+    """``checker.check(doc)``, failing when a rule fires on ``doc`` while its screen would
+    have left the message unread: a rule's tests run through this test its screen too."""
+    findings = checker.check(doc)
+    for spec in checker.rules:
+        if spec.screen is not None and any(f.rule == spec.id for f in findings):
+            assert spec.screen(doc, checker.policy), f"the screen of {spec.id} rules out a message it fires on"
+    return findings
+
+
 def rule_plugin(folder, name: str, source: str) -> dict[str, str]:
     """An environment in which ``source`` (a module of ``@rule`` functions) is installed as
     the rule plug-in ``name`` the way any plug-in is: a distribution on ``PYTHONPATH`` with

@@ -114,3 +114,16 @@ def test_msg_bcc_reaches_the_silent_copy_rule(tmp_path):
     report = audit([str(tmp_path)], policy(reg), workers=1, progress=False)
     [doc] = report.documents
     assert [(f.rule, f.parties) for f in doc.findings] == [("silent-copy", ("j.smith@council.gov.uk",))]
+
+
+def test_running_out_of_memory_is_the_workers_limit_not_an_unreadable_msg(sent_copy, monkeypatch):
+    import extract_msg
+
+    from correspondence_guard.audit.units import read_unit
+
+    def out_of_memory(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(extract_msg, "openMsg", out_of_memory)
+    (entry,) = read_unit((str(sent_copy), "file", str(sent_copy)))
+    assert entry.out_of_memory, entry

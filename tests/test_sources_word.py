@@ -89,3 +89,30 @@ def test_a_member_is_inflated_only_within_the_limit():
     with applied(Limits(member_bytes=100_000)), pytest.raises(LimitExceeded) as raised:
         _text(_with_body(big))
     assert raised.value.limit == "member_bytes"
+
+
+def _raise_memory_error(*args, **kwargs):
+    raise MemoryError
+
+
+@pytest.mark.parametrize("letter", ["letter.docx", "letter.pdf"])
+def test_running_out_of_memory_is_the_workers_limit_not_a_damaged_letter(tmp_path, monkeypatch, letter):
+    """In a letter or a letter attached to an email: never "not a readable Word document"."""
+    import pdfminer.high_level
+    import pypdfium2
+
+    from correspondence_guard import testing
+    from correspondence_guard.audit.units import read_unit
+    from correspondence_guard.sources import word
+
+    data = _saved(docx.Document()) if letter.endswith(".docx") else testing.pdf_letter("Dear Sir,\nYours")
+    mail = testing.mime("a@council.gov.uk", ["b@example.com"], "Letter", "Attached.", attachments=[(letter, data)])
+    (tmp_path / letter).write_bytes(data)
+    (tmp_path / "mail.eml").write_bytes(bytes(mail))
+    monkeypatch.setattr(word, "_main_part", _raise_memory_error)
+    monkeypatch.setattr(pypdfium2, "PdfDocument", _raise_memory_error)
+    monkeypatch.setattr(pdfminer.high_level, "extract_text", _raise_memory_error)
+    for name in (letter, "mail.eml"):
+        path = str(tmp_path / name)
+        (entry,) = read_unit((path, "file", path))
+        assert entry.out_of_memory, entry

@@ -35,6 +35,8 @@ def dedupe_key(doc: Correspondence) -> str:
     """The identity of a message across mailboxes: its Message-ID, else a content hash.
 
     The hash leaves out Bcc and delivery headers, which differ between copies of one message.
+    A message's text is its reader's ``digest`` of the body as given, so a copy read whole
+    and one left as an outline are still one message.
     """
     message_id = (doc.message_id or "").strip().strip("<>").strip()
     if message_id:
@@ -46,10 +48,11 @@ def dedupe_key(doc: Correspondence) -> str:
         ",".join(sorted(_norm(p.address or p.name) for p in doc.cc)),
         _norm(doc.subject),
         _norm(doc.date),
-        _norm(doc.own_text),
     ]
-    for _, _, inner in list(doc.walk())[1:]:
-        parts.append(_norm(inner.own_text))
+    if doc.digest:
+        parts.append(doc.digest)
+    else:
+        parts.extend(_norm(piece.own_text) for _, _, piece in doc.walk())
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
     return "sha256:" + digest[:32]
 

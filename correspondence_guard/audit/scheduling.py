@@ -41,7 +41,7 @@ class UnitWork:
         """Read, filter and check one unit: [(kind, result, dedupe key)], kind one of
         doc, error (unreadable or internal error), skipped (a file passed over), filtered."""
         try:
-            documents = read_unit(unit, self.pst)
+            documents = read_unit(unit, self.pst, self.checker.could_fire)
         except UsageError:
             raise
         except Exception as exc:  # a reader bug must not stop the audit, nor pass for damage

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from ..errors import UnreadableDocument, UsageError
-from ..model import Correspondence, Envelope, Skipped, Unreadable, internal_error
+from ..model import Correspondence, Envelope, Screen, Skipped, Unreadable, internal_error
 from ..sources import iter_mbox, mbox_offsets, sniff_file
 from ..sources.walk import display_name, walk
 
@@ -187,20 +187,22 @@ class PstFiles:
     def __init__(self):
         self._reader = None
 
-    def read(self, ref, source: str):
+    def read(self, ref, source: str, screen: Screen | None = None):
         if self._reader is None:
             from ..sources.outlook_pst import PstReader
 
             self._reader = PstReader()
-        return self._reader.read(ref, source)
+        return self._reader.read(ref, source, screen)
 
     def close(self) -> None:
         if self._reader is not None:
             self._reader.close()
 
 
-def read_unit(unit: Unit, pst: PstFiles | None = None) -> list[Correspondence | Unreadable | Skipped]:
-    """The documents one unit holds, in order (one, except for an mbox range)."""
+def read_unit(unit: Unit, pst: PstFiles | None = None, screen: Screen | None = None) -> list[Correspondence | Unreadable | Skipped]:
+    """The documents one unit holds, in order (one, except for an mbox range). With a
+    ``screen`` (the checker's ``could_fire``), a message no rule could fire on is read
+    only in outline."""
     from .. import sources
 
     source, kind, payload = unit
@@ -208,13 +210,13 @@ def read_unit(unit: Unit, pst: PstFiles | None = None) -> list[Correspondence | 
         return [payload]
     if kind == "email":
         if isinstance(payload, Received):
-            return [sources.read_message(payload.raw, source, payload.envelope)]
-        return [sources.read_message(payload, source)]
+            return [sources.read_message(payload.raw, source, payload.envelope, screen)]
+        return [sources.read_message(payload, source, screen=screen)]
     if kind == "mbox_range":
-        return [sources.read_message(data, message) for message, _, data in split_range(unit)]
+        return [sources.read_message(data, message, screen=screen) for message, _, data in split_range(unit)]
     if kind == "pst":
-        return [(pst or PstFiles()).read(payload, source)]
-    return list(sources.read_file(payload, source))
+        return [(pst or PstFiles()).read(payload, source, screen)]
+    return list(sources.read_file(payload, source, screen))
 
 
 class ReaderFault(Exception):
@@ -226,12 +228,12 @@ class ReaderFault(Exception):
         self.entry = entry
 
 
-def read_one(source: str, raw: bytes, envelope: Envelope | None = None) -> Correspondence:
+def read_one(source: str, raw: bytes, envelope: Envelope | None = None, screen: Screen | None = None) -> Correspondence:
     """One message through :func:`read_unit`, for a front end that answers for one message
     (the gateway, pre-send, ``check --fix``): its correspondence, or raise
     UnreadableDocument (bytes that are no email: so for good), ReaderFault (the reader
     raised), or MemoryError (the worker ran out: it is retired, the limit named)."""
-    (doc,) = read_unit((source, "email", raw if envelope is None else Received(raw, envelope)))
+    (doc,) = read_unit((source, "email", raw if envelope is None else Received(raw, envelope)), screen=screen)
     if isinstance(doc, Correspondence):
         return doc
     if doc.out_of_memory:

@@ -75,7 +75,7 @@ def _worker_setup(policy: Policy, warm: bool = True):
     def handle(task: tuple[bytes, Envelope, str], conn=None) -> tuple:
         raw, envelope, source = task
         try:
-            doc = read_one(source, raw, envelope)
+            doc = read_one(source, raw, envelope, checker.could_fire)
         except UnreadableDocument as exc:
             return "", (), exc.message, ""
         except ReaderFault as fault:

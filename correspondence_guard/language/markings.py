@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Correspondence
 from ..policy import Policy
@@ -163,6 +164,29 @@ def markings(doc: Correspondence, policy: Policy) -> tuple[Marking, ...]:
         if not disclaimer.reads_as(mark) and any(_label_line(part, pattern, labels) for part in _segments(mark)):
             found.append(Marking(mark.strip(), "page header or footer"))
     return tuple(found)
+
+
+@lru_cache(maxsize=16)
+def _marking_words(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The words of each marking phrase, and the name of the ``Sensitivity`` header: every
+    marking :func:`markings` finds holds all the words of one of them. (A word holding
+    "and" is left out: the pattern also reads "and" as "&".)"""
+    words = {("sensitivity",)}
+    for phrase in phrases:
+        parts = tuple(w for w in re.split(r"[\s\-&/]+", fold(phrase)) if w and "and" not in w)
+        if parts:
+            words.add(parts)
+    return tuple(sorted(words))
+
+
+def could_be_marked(text: str, policy: Policy) -> bool:
+    """A necessary condition for :func:`markings` to find a marking on anything ``text``
+    holds (subjects, header lines, texts, page marks): every word of some marking, anywhere.
+
+    "Confidential" in a disclaimer passes this test; only the full reading tells a marking
+    from a passing use of the word."""
+    folded = fold(text)
+    return any(all(word in folded for word in phrase) for phrase in _marking_words(policy.words("markings")))
 
 
 def without_disclaimers(text: str, policy: Policy) -> str:

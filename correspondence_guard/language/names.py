@@ -153,6 +153,27 @@ def councillors_named(text: str, register: Register, titles: bool = True, lower_
     return tuple(named)
 
 
+@lru_cache(maxsize=64)
+def _naming_pattern(register: Register) -> re.Pattern:
+    """Words one of which every naming of a councillor holds, as a whole word: each surname
+    (a full name ends with it) and each title's first words ("chair" of "Chair of the
+    Planning Committee"), spaced as :func:`councillors_named` allows."""
+    words = set()
+    for form in name_forms(register):
+        if form.surname:
+            words.add(re.escape(form.surname))
+            words.update(_spaced(_short_title(title)) for title in form.titles if title.strip())
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(words, key=len, reverse=True))})(?![\w-])")
+
+
+def could_name_a_councillor(text: str, register: Register) -> bool:
+    """A necessary condition for :func:`councillors_named` to find anyone in any part of
+    ``text``: some councillor's surname or title stands in it as a word, in any case."""
+    return _naming_pattern(register).search(fold(text)) is not None
+
+
 def plain_name(name: str) -> str:
     """A display name as "given surname": honorifics and "(Cllr)" dropped, "Surname, Given" turned.
 

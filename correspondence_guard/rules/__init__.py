@@ -6,6 +6,14 @@ user documentation. As in flake8, the built-in rules are registered exactly like
 plug-ins: under the ``correspondence_guard.rules`` entry-point group in
 ``pyproject.toml``. A rule receives one ``Correspondence`` and the ``Policy`` and yields
 ``Breach`` values; the engine turns them into ``Finding``s.
+
+A rule may also name a *screen*: a cheap necessary condition, asked of a message's outline
+(its headers, its parties, every word of its body unsplit, its attachments read) before the
+reader separates the author's own text from what it quotes and forwards. When no rule's
+screen passes, the message is left as that outline and no rule runs on it: most outgoing
+council mail names no councillor and carries no marking, and splitting quotes is most of
+the cost of reading it. A screen must never say False where its rule could fire; a rule
+without one has every message read whole.
 """
 
 from __future__ import annotations
@@ -37,17 +45,20 @@ class RuleSpec:
     clause: str
     remedy: str
     check: Callable[[Correspondence, Policy], Iterable[Breach]]
+    screen: Callable[[Correspondence, Policy], bool] | None = None
 
     @property
     def doc(self) -> str:
         return (self.check.__doc__ or "").strip()
 
 
-def rule(id: str, *, severity: str, clause: str, remedy: str):
-    """Mark a function as the rule ``id``."""
+def rule(id: str, *, severity: str, clause: str, remedy: str,
+         screen: Callable[[Correspondence, Policy], bool] | None = None):
+    """Mark a function as the rule ``id``; ``screen(outline, policy)`` is False only for a
+    message on which the rule cannot fire (see the module's docstring)."""
 
     def register(check):
-        check.rule_spec = RuleSpec(id=id, severity=severity, clause=clause, remedy=remedy, check=check)
+        check.rule_spec = RuleSpec(id=id, severity=severity, clause=clause, remedy=remedy, check=check, screen=screen)
         return check
 
     return register

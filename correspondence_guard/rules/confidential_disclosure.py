@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Iterator
 
-from ..language.markings import markings, without_disclaimers
+from ..language.markings import could_be_marked, markings, without_disclaimers
 from ..language.names import councillors_named
 from ..language.signatory import body_without_signature, signatory, signed_by_officer
 from ..language.subjects import subject_of
@@ -20,6 +20,14 @@ _REPLY = re.compile(r"^\s*(?:(?:re|aw|sv)\s*(?:\[\d+\])?\s*:\s*)+", re.I)
 _GREETING_TO_MEMBERS = ("dear councillor", "dear cllr", "dear members", "dear member", "members of the", "dear chair", "members,", "councillors,")
 
 
+def could_disclose(outline: Correspondence, policy: Policy) -> bool:
+    """Only a message that reaches a third party and holds the words of some marking can
+    disclose an officer's marked correspondence."""
+    register = policy.register
+    return (any(register.is_third_party(r.address) for r in everyone(outline, register))
+            and could_be_marked(outline.every_word(), policy))
+
+
 @rule(
     "confidential-regulatory-disclosure",
     severity="error",
@@ -29,6 +37,7 @@ _GREETING_TO_MEMBERS = ("dear councillor", "dear cllr", "dear members", "dear me
         "complainant or other third party. Remove the third party and the confidential material; ask the "
         "officer what can be shared and let the Council reply to the complainant."
     ),
+    screen=could_disclose,
 )
 def confidential_regulatory_disclosure(doc: Correspondence, policy: Policy) -> Iterator[Breach]:
     """Officers' confidential correspondence to councillors on regulatory matters stays with them.

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..language.names import could_name_a_councillor
 from ..language.obligation import obligations
 from ..language.signatory import body_without_signature, inline_answers, signatory
 from ..model import Correspondence, Evidence, Relation
 from ..policy import Policy
 from . import Breach, rule
+
+
+def could_go_out_over_a_councillor(outline: Correspondence, policy: Policy) -> bool:
+    """Only mail from a councillor's address, or naming a councillor somewhere (a sign-off,
+    a pp line, a letterhead, an attached letter), can go out over a councillor's name."""
+    register = policy.register
+    sender = outline.sender.address if outline.sender else ""
+    return register.is_councillor(sender) or could_name_a_councillor(outline.every_word(), register)
 
 
 @rule(
@@ -20,6 +29,7 @@ from . import Breach, rule
         "officer to send the commitment or instruction over an officer's name, or rewrite it as your own "
         "view or a request to officers."
     ),
+    screen=could_go_out_over_a_councillor,
 )
 def councillor_obligation(doc: Correspondence, policy: Policy) -> Iterator[Breach]:
     """Letters and emails that bind the Council must not go out over a councillor's name.

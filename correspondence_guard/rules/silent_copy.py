@@ -9,11 +9,18 @@ from ..language.copy_notes import covered
 from ..model import Correspondence, Evidence, Relation
 from ..policy import Policy
 from . import Breach, rule
-from .parties import address_of, hidden, visible
+from .parties import address_of, everyone, hidden, visible
 
 # "FW:", "Fwd:", "TR:", "WG:", also behind a mail system's tag ("[EXTERNAL] FW: ...").
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)*(fw|fwd|tr|wg)\s*:", re.I)
 
+
+def could_copy_silently(outline: Correspondence, policy: Policy) -> bool:
+    """Only an officer's message that reaches a councillor (openly, hidden or forwarded to
+    them) can copy a councillor's correspondence to one."""
+    register = policy.register
+    sender = outline.sender.address if outline.sender else ""
+    return register.is_officer(sender) and any(register.is_councillor(r.address) for r in everyone(outline, register))
 
 
 @rule(
@@ -25,6 +32,7 @@ _FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]{1,30}\]\s*)*(fw|fwd|tr|wg)\s*:", 
         "'cc Councillor <name>'. When forwarding a councillor's correspondence to another councillor, "
         "include the first councillor among the recipients so that they know."
     ),
+    screen=could_copy_silently,
 )
 def silent_copy(doc: Correspondence, policy: Policy) -> Iterator[Breach]:
     """An officer must not copy correspondence with a councillor to another councillor silently.

@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from ..errors import UnreadableDocument, UsageError
 from ..limits import current as current_limits
 from ..limits import limit_defect
-from ..model import Correspondence, Envelope, Skipped, Unreadable, internal_error
+from ..model import Correspondence, Envelope, Screen, Skipped, Unreadable, internal_error
 from .bounds import read_capped
 from .email import parse_message
 from .kinds import after_count_line, sniff, sniff_file  # noqa: F401  (sniff_file: public)
@@ -40,7 +40,7 @@ def read(paths: Iterable[str]) -> Iterator[Document | Skipped]:
     return read_units(paths)
 
 
-def read_file(path: str, source: str) -> Iterator[Document]:
+def read_file(path: str, source: str, screen: Screen | None = None) -> Iterator[Document]:
     """The document in one file that holds one (an mbox or a PST is cut into units of
     work first, by ``audit.units``; here each would be read whole)."""
     try:
@@ -52,7 +52,7 @@ def read_file(path: str, source: str) -> Iterator[Document]:
     try:
         kind = sniff(head)
         if kind in ("mbox", "msg", "pst"):
-            yield from _read_outlook(kind, path, source) if kind != "mbox" else _read_mbox(path, source)
+            yield from _read_outlook(kind, path, source, screen) if kind != "mbox" else _read_mbox(path, source, screen)
         elif kind == "empty":
             yield Unreadable(source, "empty file")
         elif kind == "binary":
@@ -60,33 +60,33 @@ def read_file(path: str, source: str) -> Iterator[Document]:
         else:
             with open(path, "rb") as handle:
                 data, more = read_capped(handle)
-            yield _within_limit(kind, data, more, os.path.basename(path), source)
+            yield _within_limit(kind, data, more, os.path.basename(path), source, screen)
     except UsageError:
         raise
     except Exception as exc:
         yield internal_error(source, exc, "the reader")
 
 
-def _within_limit(kind: str, data: bytes, more: bool, filename: str, source: str) -> Document:
+def _within_limit(kind: str, data: bytes, more: bool, filename: str, source: str, screen: Screen | None) -> Document:
     """The document in the first ``limits.message_bytes`` of a file: a message or text
     letter is read that far (with a defect naming the limit); a cut Word or PDF file
     cannot be read at all."""
     if not more:
-        return _one(kind, data, filename, source)
+        return _one(kind, data, filename, source, screen)
     most = current_limits().message_bytes
     defect = limit_defect("message_bytes", most, f"only the first {most} bytes of the file read")
     if kind in ("zip", "pdf"):
         return Unreadable(source, limit_defect("message_bytes", most, "file larger than the limit"))
-    doc = _one(kind, data, filename, source)
+    doc = _one(kind, data, filename, source, screen)
     if isinstance(doc, Correspondence) and defect not in doc.defects:
         doc = dataclasses.replace(doc, defects=(*doc.defects, defect))
     return doc
 
 
-def _one(kind: str, data: bytes, filename: str, source: str) -> Document:
+def _one(kind: str, data: bytes, filename: str, source: str, screen: Screen | None) -> Document:
     try:
         if kind == "email":
-            return parse_message(after_count_line(data), source)
+            return parse_message(after_count_line(data), source, screen=screen)
         if kind == "zip":
             if not _is_docx(data):
                 return Unreadable(source, "zip archive that is not a Word document")
@@ -108,19 +108,19 @@ def _is_docx(data: bytes) -> bool:
         return False
 
 
-def _read_mbox(path: str, source: str) -> Iterator[Document]:
+def _read_mbox(path: str, source: str, screen: Screen | None) -> Iterator[Document]:
     count = 0
     for count, data in enumerate(iter_mbox(path), 1):
-        yield read_message(data, f"{source}#{count}")
+        yield read_message(data, f"{source}#{count}", screen=screen)
     if count == 0:
         yield Unreadable(source, "mbox file with no messages")
 
 
-def read_message(data: bytes, source: str, envelope: Envelope | None = None) -> Document:
+def read_message(data: bytes, source: str, envelope: Envelope | None = None, screen: Screen | None = None) -> Document:
     """One raw RFC 822 message (from an mbox, or with its SMTP ``envelope`` at the gateway)
     as Correspondence, or Unreadable with the reason."""
     try:
-        return parse_message(data, source, envelope)
+        return parse_message(data, source, envelope, screen=screen)
     except UnreadableDocument as exc:
         return Unreadable(source, exc.message)
     except Exception as exc:
@@ -197,13 +197,13 @@ def _strip_trailing_blank(lines: list[bytes]) -> list[bytes]:
     return lines
 
 
-def _read_outlook(kind: str, path: str, source: str) -> Iterator[Document]:
+def _read_outlook(kind: str, path: str, source: str, screen: Screen | None) -> Iterator[Document]:
     """Outlook files: ``.msg`` by extract-msg, ``.pst`` by libpff (see outlook_msg/outlook_pst)."""
     try:
         if kind == "msg":
             from .outlook_msg import read_msg
 
-            yield read_msg(path, source)
+            yield read_msg(path, source, screen)
         else:
             from .outlook_pst import iter_pst
 

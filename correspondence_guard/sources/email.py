@@ -8,6 +8,7 @@ readers (Outlook .msg/.pst) produce exactly the same shape from what their libra
 from __future__ import annotations
 
 import codecs
+import hashlib
 import email as stdlib_email
 import email.header
 import email.policy
@@ -19,7 +20,7 @@ from typing import Iterable
 from ..errors import UnreadableDocument
 from ..limits import current as current_limits
 from ..limits import limit_defect
-from ..model import Correspondence, Envelope, Nested, Party, Relation
+from ..model import Correspondence, Envelope, Nested, Party, Relation, Screen
 from .addresses import parse_addresses
 from .bounds import bound_headers, bound_mime, cap_bytes, cap_text
 from .dates import iso_date
@@ -47,11 +48,13 @@ class Attachment:
     payload: bytes
 
 
-def parse_message(raw: bytes, source: str, envelope: Envelope | None = None, _depth: int = 0) -> Correspondence:
+def parse_message(raw: bytes, source: str, envelope: Envelope | None = None, _depth: int = 0,
+                  screen: Screen | None = None) -> Correspondence:
     """Parse one RFC 822 message. Raises ``UnreadableDocument`` only for non-email bytes.
 
     The bytes are first cut to the limits (message size, header fields, MIME depth and
-    parts: see ``bounds``), so what the parsers below are given is bounded.
+    parts: see ``bounds``), so what the parsers below are given is bounded. With a
+    ``screen``, a message no rule could fire on is left as its outline (``build_email``).
     """
     defects: list[str] = []
     raw = cap_bytes(_trim(raw), "message_bytes", "message", defects)
@@ -62,7 +65,7 @@ def parse_message(raw: bytes, source: str, envelope: Envelope | None = None, _de
         # Parsed once: this is the tree mail-parser itself builds (and its own second pass
         # over the parts is not needed: _collect walks them here).
         message = stdlib_email.message_from_bytes(raw, policy=email.policy.compat32)
-        return _from_message(message, source, envelope, defects, _depth)
+        return _from_message(message, source, envelope, defects, _depth, screen)
     except RecursionError:
         return Correspondence(source=source, defects=(*defects, "message too deeply nested to read"))
 
@@ -97,7 +100,8 @@ def _trim(raw: bytes) -> bytes:
     return re.sub(rb"\A(?:[ \t]*\r?\n)+", b"", raw)
 
 
-def _from_message(message, source: str, envelope: Envelope | None, defects: list[str], depth: int) -> Correspondence:
+def _from_message(message, source: str, envelope: Envelope | None, defects: list[str], depth: int,
+                  screen: Screen | None) -> Correspondence:
     headers = tuple((str(name), _decode_header(value)) for name, value in message.items())
     raw = {str(name).lower(): [] for name, _ in message.items()}
     for name, value in message.items():
@@ -135,6 +139,7 @@ def _from_message(message, source: str, envelope: Envelope | None, defects: list
         envelope=_merge(envelope, delivered),
         defects=defects,
         _depth=depth,
+        screen=screen,
     )
 
 
@@ -266,22 +271,23 @@ def build_email(
     envelope: Envelope | None = None,
     defects: Iterable[str] = (),
     _depth: int = 0,
+    screen: Screen | None = None,
 ) -> Correspondence:
-    """Assemble an email: split own text from quoted/forwarded text, read attachments."""
-    defects = list(defects)
-    body = text if (text or "").strip() else (html_to_text(html) if html else "")
-    own, nested = split_text(body, subject=subject, source=source)
-    if memo_header(own, nested, sender, subject):
-        own, nested = body.strip("\n"), nested[0].correspondence.nested
-    signature = split_signature(own)[1]
-    if body is text and html:
-        own = with_html_only_lines(own, body, html, subject, source)
-    attached: list[Nested] = []
+    """Assemble an email: read attachments, split own text from quoted/forwarded text.
+
+    With a ``screen`` (a message, not one it attaches), the message is first built as an
+    outline: every word of its body unsplit, its attachments read. When the screen says no
+    rule could fire on it, that outline is what the reader returns: its quotes and
+    forwards are never split, nor its HTML alternative compared with the plain part.
+    """
+    defects, attachments = list(defects), tuple(attachments)
+    attached = []
     for attachment in attachments:
         piece = _attachment(attachment, source, defects, _depth)
         if piece is not None:
             attached.append(Nested(Relation.ATTACHED, piece))
-    return Correspondence(
+    body = text if (text or "").strip() else (html_to_text(html) if html else "")
+    outline = Correspondence(
         kind="email",
         source=source,
         sender=sender,
@@ -293,11 +299,42 @@ def build_email(
         date=date,
         message_id=message_id,
         headers=tuple(headers),
-        own_text=own,
-        signature=signature,
-        nested=(*nested, *attached),
+        own_text=body,
+        nested=tuple(attached),
         defects=tuple(defects),
+        outline=True,
+        digest=_digest(text, html, attachments),
     )
+    if screen is not None and (read := _outline_if_no_rule_could_fire(outline, text, html, screen)):
+        return read
+    own, nested = split_text(body, subject=subject, source=source)
+    if memo_header(own, nested, sender, subject):
+        own, nested = body.strip("\n"), nested[0].correspondence.nested
+    signature = split_signature(own)[1]
+    if body is text and html:
+        own = with_html_only_lines(own, body, html, subject, source)
+    return replace(outline, own_text=own, signature=signature, nested=(*nested, *attached), outline=False)
+
+
+def _outline_if_no_rule_could_fire(outline: Correspondence, text: str, html: str | None, screen: Screen) -> Correspondence | None:
+    """The outline, with the words of the HTML alternative too, when no rule could fire on
+    it; None when one could. The HTML is read only to confirm a message for an outline."""
+    if screen(outline):
+        return None
+    if html and outline.own_text is text:
+        outline = replace(outline, own_text="\n\n".join([text, html_to_text(html)]))
+        if screen(outline):
+            return None
+    return outline
+
+
+def _digest(text: str, html: str | None, attachments: Iterable[Attachment]) -> str:
+    hashed = hashlib.sha256()
+    for piece in (text or "", html or ""):
+        hashed.update(piece.encode("utf-8", "surrogatepass") + b"\x1f")
+    for attachment in attachments:
+        hashed.update(attachment.payload + b"\x1f")
+    return hashed.hexdigest()[:32]
 
 
 def _attachment(attachment: Attachment, source: str, defects: list[str], depth: int) -> Correspondence | None:
@@ -322,6 +359,8 @@ def _attachment(attachment: Attachment, source: str, defects: list[str], depth: 
         return read_letter(attachment.payload, name, where)
     except UnreadableDocument as exc:
         defects.append(f"{ATTACHMENT_DEFECT}{name or content_type!r}: {exc.message}")
+    except MemoryError:
+        raise  # the worker's limit: the message was not read, and the entry names the limit
     except Exception as exc:
         defects.append(f"{ATTACHMENT_DEFECT}{name or content_type!r}: {READER_FAILED}{type(exc).__name__}: {str(exc)[:100]}")
     return None

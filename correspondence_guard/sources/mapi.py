@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from ..model import Correspondence, Party
+from ..model import Correspondence, Party, Screen
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PST_MAGIC = b"!BDN"
@@ -122,7 +122,7 @@ class Parts:
     defects: list[str]
 
 
-def build(source: str, parts: Parts) -> Correspondence:
+def build(source: str, parts: Parts, screen: Screen | None = None) -> Correspondence:
     _, build_email = builder()
     headers = list(parts.headers)
     names = {k.lower() for k, _ in headers}
@@ -152,6 +152,7 @@ def build(source: str, parts: Parts) -> Correspondence:
         html=parts.html,
         attachments=tuple(parts.attachments),
         defects=tuple(parts.defects),
+        screen=screen,
     )
 
 

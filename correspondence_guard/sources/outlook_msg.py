@@ -10,7 +10,7 @@ from __future__ import annotations
 import email.utils
 
 from ..errors import UnreadableDocument
-from ..model import Correspondence, Party
+from ..model import Correspondence, Party, Screen
 from .mapi import (
     PR_SENSITIVITY,
     MAPI_BCC, MAPI_CC, MAPI_TO, OLE_MAGIC, PR_SENDER_EMAIL, PR_SENDER_NAME, PR_SENDER_SMTP,
@@ -25,17 +25,19 @@ def is_msg(head: bytes) -> bool:
 
 
 
-def read_msg(path: str, source: str) -> Correspondence:
+def read_msg(path: str, source: str, screen: Screen | None = None) -> Correspondence:
     """Read one Outlook ``.msg`` file. Raises ``UnreadableDocument`` with a one-line reason."""
     import extract_msg
 
     try:
         msg = extract_msg.openMsg(path, strict=False, delayAttachments=False)
+    except MemoryError:
+        raise  # the worker's limit, not damage: it is retired and the entry names the limit
     except Exception as exc:  # extract-msg raises many types on damaged files
         raise UnreadableDocument(f"not a readable Outlook .msg file ({reason(exc)})") from None
     try:
-        return build(source, _msg_parts(msg))
-    except UnreadableDocument:
+        return build(source, _msg_parts(msg), screen)
+    except (UnreadableDocument, MemoryError):
         raise
     except Exception as exc:
         raise UnreadableDocument(f"damaged Outlook .msg file ({reason(exc)})") from None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from ..errors import UnreadableDocument, UsageError
-from ..model import Correspondence, Party, Unreadable
+from ..model import Correspondence, Party, Screen, Unreadable
 from .mapi import (
     ATTACH_EMBEDDED_MSG, MAPI_BCC, MAPI_CC, MAPI_TO, PR_SENSITIVITY, PR_ATTACH_FILENAME,
     PR_ATTACH_LONG_FILENAME, PR_ATTACH_METHOD, PR_ATTACH_MIME_TAG, PR_DISPLAY_NAME,
@@ -124,7 +124,7 @@ class PstReader:
     def __init__(self):
         self._open: dict[str, tuple[Any, Any, dict]] = {}
 
-    def read(self, ref: PstRef, source: str) -> Correspondence | Unreadable:
+    def read(self, ref: PstRef, source: str, screen: Screen | None = None) -> Correspondence | Unreadable:
         try:
             store, root, folders = self._open.get(ref.path) or self._opened(ref.path)
             folder = folders.get(ref.folder)
@@ -135,11 +135,13 @@ class PstReader:
                 folders.clear()  # keep one folder handle: messages come folder by folder
                 folders[ref.folder] = folder
             message = folder.get_sub_message(ref.index)
-            return read_pst_message(message, source)
+            return read_pst_message(message, source, screen)
         except UnreadableDocument as exc:
             return Unreadable(source, exc.message)
         except UsageError as exc:
             return Unreadable(source, exc.message)
+        except MemoryError:
+            raise  # the worker's limit, not damage
         except Exception as exc:
             return Unreadable(source, f"damaged PST message ({reason(exc)})")
 
@@ -176,6 +178,8 @@ def _walk_messages(source: str, root):
             yield read_pst_message(folder.get_sub_message(i), where)
         except UnreadableDocument as exc:
             yield Unreadable(where, exc.message)
+        except MemoryError:
+            raise  # the worker's limit, not damage
         except Exception as exc:
             yield Unreadable(where, f"damaged PST message ({reason(exc)})")
 
@@ -240,7 +244,7 @@ def _pst_recipients(message) -> tuple[list[Party], list[Party], list[Party]]:
     return to, cc, bcc
 
 
-def read_pst_message(message, source: str) -> Correspondence:
+def read_pst_message(message, source: str, screen: Screen | None = None) -> Correspondence:
     """One ``pypff.message`` as Correspondence; raises on a message that cannot be read."""
     Attachment, _ = builder()
     props = _properties(message)
@@ -307,6 +311,7 @@ def read_pst_message(message, source: str) -> Correspondence:
             attachments=attachments,
             defects=defects,
         ),
+        screen,
     )
 
 

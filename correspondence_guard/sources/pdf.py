@@ -139,7 +139,7 @@ def _pdfminer_pages(data: bytes, most: int) -> tuple[list[tuple[str, list[Line],
 
         bound_pdfminer()
         text = extract_text(io.BytesIO(data), maxpages=most + 1)
-    except LimitExceeded:
+    except (LimitExceeded, MemoryError):
         raise
     except Exception as exc:
         raise UnreadableDocument(f"not a readable PDF: {one_line(exc)}") from None

@@ -53,7 +53,7 @@ def read_docx(data: bytes, defects: list[str]) -> tuple[str, tuple[str, ...]]:
             body = _xml(package, main).find(f"{W}body")
             lines = list(_block_lines(body, current_limits().characters, defects)) if body is not None else []
             marks = _marks(package, main, body)
-    except LimitExceeded:
+    except (LimitExceeded, MemoryError):
         raise
     except Exception as exc:  # noqa: BLE001 - whatever the package's damage, the letter is unreadable
         raise UnreadableDocument(f"not a readable Word document: {one_line(exc)}") from None

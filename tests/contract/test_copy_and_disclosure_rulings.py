@@ -55,7 +55,7 @@ DISCLAIMER = (
 
 def rules_fired(doc) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
-    for finding in CHECKER.check(doc):
+    for finding in t.checked(CHECKER, doc):
         found.setdefault(finding.rule, set()).update(finding.parties)
     return found
 

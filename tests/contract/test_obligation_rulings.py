@@ -34,7 +34,7 @@ COMMITS = "The Council will meet the full cost of a replacement bus shelter and 
 
 def parties(doc) -> set[str] | None:
     """The parties of the councillor-obligation finding, or None when there is none."""
-    found = CHECKER.check(doc)
+    found = testing.checked(CHECKER, doc)
     return set(found[0].parties) if found else None
 
 

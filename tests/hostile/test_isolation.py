@@ -51,6 +51,22 @@ def test_a_task_past_its_memory_is_stopped_and_the_worker_retired(pool):
     assert pool.run(("pid", None)) != first
 
 
+def test_a_worker_forked_from_a_large_process_still_has_its_memory_to_use():
+    """The cap is what a worker may add: a parent holding 600 MB of address space (a test
+    run, a notebook) still gets workers that can read, and are stopped past the limit."""
+    import mmap
+
+    held = mmap.mmap(-1, 600 * 1024 * 1024)
+    pool = WorkerPool(1, _setup, (), Limits(seconds=5, memory_mb=200), context_kind="fork")
+    try:
+        assert pool.run(("allocate", 50)) == 50 * 1024 * 1024
+        with pytest.raises(WorkerLost, match=r"over limits\.memory_mb \(200\)"):
+            pool.run(("allocate", 400))
+    finally:
+        pool.close()
+        held.close()
+
+
 def test_a_handler_error_is_reported_and_the_worker_kept(pool):
     first = pool.run(("pid", None))
     with pytest.raises(WorkerLost, match="ValueError: bad input"):
