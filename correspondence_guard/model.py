@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import Callable
 
 
@@ -126,10 +127,12 @@ class Correspondence:
         wanted = name.lower()
         return next((value for key, value in self.headers if key.lower() == wanted), "")
 
+    @cached_property
     def every_word(self) -> str:
         """Everything this correspondence and what it carries say, in one text: subjects,
         header lines, texts, sign-offs and page headers and footers. What a rule's screen
-        searches for the words without which it cannot fire."""
+        searches for the words without which it cannot fire; joined once per outline, however
+        many screens (and the engine's second look) read it."""
         lines = []
         for _, _, piece in self.walk():
             lines += [piece.subject, *(f"{name}: {value}" for name, value in piece.headers), piece.own_text, *piece.marks]

@@ -162,7 +162,7 @@ def _naming_pattern(register: Register) -> re.Pattern:
     for form in name_forms(register):
         if form.surname:
             words.add(re.escape(form.surname))
-            words.update(_spaced(_short_title(title)) for title in form.titles if title.strip())
+            words.update(_spaced(_short_title(title)) for title in form.titles)
     if not words:
         return re.compile(r"(?!x)x")
     return re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(words, key=len, reverse=True))})(?![\w-])")

@@ -10,10 +10,10 @@ plug-ins: under the ``correspondence_guard.rules`` entry-point group in
 A rule may also name a *screen*: a cheap necessary condition, asked of a message's outline
 (its headers, its parties, every word of its body unsplit, its attachments read) before the
 reader separates the author's own text from what it quotes and forwards. When no rule's
-screen passes, the message is left as that outline and no rule runs on it: most outgoing
-council mail names no councillor and carries no marking, and splitting quotes is most of
-the cost of reading it. A screen must never say False where its rule could fire; a rule
-without one has every message read whole.
+screen passes, the message is left as that outline and no rule runs on it: much council
+mail names no councillor and carries no marking, and its quotes, forwards and HTML
+alternative need not be split. A screen must never say False where its rule could fire; a
+rule without one has every message read whole.
 """
 
 from __future__ import annotations

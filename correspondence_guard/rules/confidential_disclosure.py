@@ -25,7 +25,7 @@ def could_disclose(outline: Correspondence, policy: Policy) -> bool:
     disclose an officer's marked correspondence."""
     register = policy.register
     return (any(register.is_third_party(r.address) for r in everyone(outline, register))
-            and could_be_marked(outline.every_word(), policy))
+            and could_be_marked(outline.every_word, policy))
 
 
 @rule(

@@ -17,7 +17,7 @@ def could_go_out_over_a_councillor(outline: Correspondence, policy: Policy) -> b
     a pp line, a letterhead, an attached letter), can go out over a councillor's name."""
     register = policy.register
     sender = outline.sender.address if outline.sender else ""
-    return register.is_councillor(sender) or could_name_a_councillor(outline.every_word(), register)
+    return register.is_councillor(sender) or could_name_a_councillor(outline.every_word, register)
 
 
 @rule(
